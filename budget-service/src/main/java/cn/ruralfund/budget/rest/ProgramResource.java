@@ -1,0 +1,68 @@
+package cn.ruralfund.budget.rest;
+
+import cn.ruralfund.budget.service.ProgramService;
+import cn.ruralfund.platform.audit.AuditEntry;
+import cn.ruralfund.platform.audit.AuditTrail;
+import cn.ruralfund.platform.security.Caller;
+import cn.ruralfund.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Programs (专项资金) and their allocation tables, for the e-commerce office, Finance, the leading group and auditors. */
+@Path("/programs")
+public class ProgramResource {
+
+    private final ProgramService programs;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    ProgramResource(ProgramService programs, AuditTrail audit, Caller caller) {
+        this.programs = programs;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    public Uni<RestResponse<ProgramView>> create(@Valid @NotNull CreateProgram request, @Context UriInfo uri) {
+        return programs.create(request, caller.name())
+                .map(p -> RestResponse.ResponseBuilder.<ProgramView>created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+                        .entity(ProgramView.of(p)).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
+    public Uni<List<ProgramView>> list() {
+        return programs.list().map(list -> list.stream().map(ProgramView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
+    public Uni<ProgramView> get(@PathParam("id") UUID id) {
+        return programs.find(id).map(ProgramView::of);
+    }
+
+    /** The archive of the program (R6): who did what, when and why. */
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
+    @WithSession
+    public Uni<List<AuditEntry>> history(@PathParam("id") UUID id) {
+        return programs.find(id).chain(() -> audit.history("program", id));
+    }
+}

@@ -1,0 +1,17 @@
+package cn.ruralfund.platform.events;
+
+/** Topic names: one per event family (the publishing service). */
+public final class Topics {
+    public static final String PROJECT = "ruralfund.project.events";
+    public static final String BUDGET = "ruralfund.budget.events";
+    public static final String ACCEPTANCE = "ruralfund.acceptance.events";
+    public static final String PUBLICITY = "ruralfund.publicity.events";
+    public static final String REPORTING = "ruralfund.reporting.events";
+
+    private Topics() {
+    }
+
+    public static String of(String family) {
+        return "ruralfund." + family + ".events";
+    }
+}

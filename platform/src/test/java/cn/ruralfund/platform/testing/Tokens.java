@@ -1,0 +1,31 @@
+package cn.ruralfund.platform.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Bearer tokens signed with the development key, trusted only by the dev, test and local profiles. */
+public final class Tokens {
+
+    public static final String ISSUER = "https://ruralfund.cn/dev-issuer";
+    private static final String KEY = "dev-keys/privateKey.pem";
+
+    private Tokens() {
+    }
+
+    public static String of(String role) {
+        return claims(role.toLowerCase() + "@dev", role).sign(KEY);
+    }
+
+    /** An undertaking enterprise, identified by its unified social credit code. */
+    public static String enterprise(String creditCode) {
+        return claims("enterprise-" + creditCode, "ENTERPRISE").claim("enterprise", creditCode).sign(KEY);
+    }
+
+    public static String townshipAssistant(String township) {
+        return claims("assistant-" + township, "TOWNSHIP_ASSISTANT").claim("township", township).sign(KEY);
+    }
+
+    private static JwtClaimsBuilder claims(String name, String role) {
+        return Jwt.issuer(ISSUER).upn(name).groups(role).expiresIn(3600);
+    }
+}
