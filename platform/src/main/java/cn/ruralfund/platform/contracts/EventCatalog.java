@@ -8,7 +8,21 @@ import java.util.List;
 public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
-            ProgramCreatedV1.TYPE);
+            ProgramCreatedV1.TYPE,
+            AllocationSetV1.TYPE,
+            BudgetCommittedV1.TYPE,
+            BudgetRefusedV1.TYPE,
+            DisbursementRequestedV1.TYPE,
+            DisbursementApprovedV1.TYPE,
+            DisbursementPaidV1.TYPE,
+            RecoveryOrderedV1.TYPE,
+            RecoveryCompletedV1.TYPE,
+            ProjectRegisteredV1.TYPE,
+            EnterpriseDisqualifiedV1.TYPE,
+            ViolationConfirmedV1.TYPE,
+            AcceptanceConcludedV1.TYPE,
+            AuditCompletedV1.TYPE,
+            PublicityClosedV1.TYPE);
 
     private EventCatalog() {
     }
