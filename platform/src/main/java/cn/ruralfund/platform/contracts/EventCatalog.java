@@ -20,6 +20,12 @@ public final class EventCatalog {
             ProjectRegisteredV1.TYPE,
             EnterpriseDisqualifiedV1.TYPE,
             ViolationConfirmedV1.TYPE,
+            TenderAwardedV1.TYPE,
+            ProgressReportedV1.TYPE,
+            DeviationDetectedV1.TYPE,
+            RectificationIssuedV1.TYPE,
+            RectificationClosedV1.TYPE,
+            ReportOverdueV1.TYPE,
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,
             PublicityClosedV1.TYPE);

@@ -12,8 +12,8 @@ import java.util.function.Function;
  * The only way a service consumes an event: parse the CloudEvent, then, in one transaction, record
  * its id for this consumer and apply it, unless that id was applied before (a redelivery changes
  * nothing). A record that is not a complete CloudEvent, or whose handler fails, fails the returned
- * Uni: the message is nacked and SmallRye moves it to the dead-letter topic
- * ({@code dead-letter-topic-<topic>}), and consumption goes on.
+ * Uni: the message is nacked and SmallRye moves it to the service's dead-letter topic
+ * ({@code ruralfund.<service>.dead-letter}, reason in the {@code dead-letter-reason} header), and consumption goes on.
  *
  * <pre>{@code
  * @Incoming("budget-events")

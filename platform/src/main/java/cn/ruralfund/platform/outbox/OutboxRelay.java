@@ -2,11 +2,17 @@ package cn.ruralfund.platform.outbox;
 
 import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.time.PlatformClock;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -16,12 +22,15 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order and marks them sent, at least once.
- * A PostgreSQL advisory lock lets only one replica relay at a time, which keeps each key's order.
- * If the service dies between the send and the mark, the row is sent again after restart:
- * consumers are idempotent ({@code cn.ruralfund.platform.inbox.Inbox}).
+ * It polls every {@code platform.outbox.relay.interval-ms} (a Vert.x timer: the scheduler's
+ * resolution is one second) and drains full batches at once. A PostgreSQL advisory lock lets only
+ * one replica relay at a time, which keeps each key's order. If the service dies between the send
+ * and the mark, the row is sent again after restart: consumers are idempotent
+ * ({@code cn.ruralfund.platform.inbox.Inbox}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -33,44 +42,72 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final PlatformClock clock;
     private final boolean enabled;
+    private final long intervalMs;
     private final int batchSize;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timer = -1;
 
     OutboxRelay(Mutiny.SessionFactory sessions, @Channel("outbox") MutinyEmitter<String> emitter, PlatformClock clock,
                 @ConfigProperty(name = "platform.outbox.relay.enabled", defaultValue = "true") boolean enabled,
+                @ConfigProperty(name = "platform.outbox.relay.interval-ms", defaultValue = "100") long intervalMs,
                 @ConfigProperty(name = "platform.outbox.relay.batch-size", defaultValue = "200") int batchSize) {
         this.sessions = sessions;
         this.emitter = emitter;
         this.clock = clock;
         this.enabled = enabled;
+        this.intervalMs = intervalMs;
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${platform.outbox.relay.every:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relay() {
+    void start(@Observes StartupEvent started, Vertx vertx) {
         if (!enabled) {
-            return Uni.createFrom().voidItem();
+            LOG.warn("outbox relay disabled (platform.outbox.relay.enabled=false): events stay in the outbox");
+            return;
         }
-        return sessions.withTransaction(session -> session
-                        .createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
-                        .getSingleResult()
-                        .chain(locked -> locked ? relayBatch(session) : Uni.createFrom().voidItem()))
+        timer = vertx.setPeriodic(intervalMs, tick -> {
+            if (running.compareAndSet(false, true)) {
+                // Hibernate Reactive needs its own (safe) duplicated context, as a request or a consumed message has.
+                Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+                VertxContextSafetyToggle.setContextSafe(context, true);
+                context.runOnContext(v -> Uni.createFrom().deferred(this::drain).subscribe().with(done -> running.set(false), failure -> running.set(false)));
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stopping, Vertx vertx) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Relays batches until the outbox is empty; returns the number of events sent. */
+    Uni<Integer> drain() {
+        return Uni.createFrom().deferred(this::relayBatch).chain(sent -> sent < batchSize ? Uni.createFrom().item(sent) : drain().map(more -> sent + more))
                 .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure().recoverWithItem(0);
     }
 
-    private Uni<Void> relayBatch(Mutiny.Session session) {
-        return session.createSelectionQuery("from OutboxEvent where sentAt is null order by seq", OutboxEvent.class)
-                .setMaxResults(batchSize)
-                .getResultList()
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : send(rows));
+    private Uni<Integer> relayBatch() {
+        return sessions.withTransaction(session -> session
+                .createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
+                .getSingleResult()
+                .chain(locked -> !locked ? Uni.createFrom().item(0) : session
+                        .createSelectionQuery("from OutboxEvent where sentAt is null order by seq", OutboxEvent.class)
+                        .setMaxResults(batchSize)
+                        .getResultList()
+                        .chain(this::send)));
     }
 
-    private Uni<Void> send(List<OutboxEvent> rows) {
-        List<Uni<Void>> sends = rows.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast().invoke(() -> {
+    private Uni<Integer> send(List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // Subscribed in list order, so each key's events reach the producer in commit order.
+        return Uni.join().all(rows.stream().map(this::send).toList()).andFailFast().map(acks -> {
             var now = clock.now();
             rows.forEach(row -> row.sentAt = now);
-        }).replaceWithVoid();
+            return rows.size();
+        });
     }
 
     private Uni<Void> send(OutboxEvent row) {

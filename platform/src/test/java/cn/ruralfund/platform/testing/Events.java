@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 /** Reads and writes records on the test run's real broker, as another bureau would. */
 public final class Events {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Events() {
     }
@@ -72,6 +73,20 @@ public final class Events {
             }
         }
         return found;
+    }
+
+    /** A CloudEvent as a publishing service would write it, with a fresh id. */
+    public static String cloudEvent(String type, String subject, Object data) {
+        return cloudEvent(UUID.randomUUID().toString(), type, subject, data);
+    }
+
+    public static String cloudEvent(String id, String type, String subject, Object data) {
+        var event = MAPPER.createObjectNode()
+                .put("specversion", "1.0").put("id", id).put("source", "/ruralfund/test").put("type", type)
+                .put("subject", subject).put("time", java.time.OffsetDateTime.now().toString())
+                .put("datacontenttype", "application/json");
+        event.set("data", MAPPER.valueToTree(data));
+        return event.toString();
     }
 
     /** Sends a raw record, as any producer on the cluster could (a poison message, a redelivery). */

@@ -1,6 +1,10 @@
 package cn.ruralfund.platform.testing;
 
+import cn.ruralfund.platform.events.Topics;
 import kafka.server.KafkaConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
@@ -14,7 +18,10 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The Kafka cluster of a test run or a local run, started once per JVM: the one named by
@@ -116,7 +123,20 @@ public final class KafkaBroker {
         server.startup();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "kafka-shutdown"));
         bootstrapServers = "localhost:" + port;
+        createTopics();
         description = "in-process KRaft broker (org.apache.kafka 4.1.2) at " + bootstrapServers;
+    }
+
+    /** The event topics, 3 partitions each, as the cluster's topic operator would make them in production. */
+    private static void createTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the event topics", e);
+        }
     }
 
     static int freePort() throws IOException {
