@@ -1,0 +1,60 @@
+package cn.ruralfund.project.rest;
+
+import cn.ruralfund.platform.security.Caller;
+import cn.ruralfund.platform.security.Roles;
+import cn.ruralfund.project.rest.Views.NoticeView;
+import cn.ruralfund.project.service.Actor;
+import cn.ruralfund.project.service.SupervisionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Notices with deadlines (R12–R14, R16): the enterprise answers, the office closes them by the deadline. */
+@Path("/notices")
+public class NoticeResource {
+
+    private final SupervisionService supervision;
+    private final Caller caller;
+
+    NoticeResource(SupervisionService supervision, Caller caller) {
+        this.supervision = supervision;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
+    public Uni<List<NoticeView>> list() {
+        return supervision.notices(Actor.of(caller)).map(list -> list.stream().map(NoticeView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
+    public Uni<NoticeView> get(@PathParam("id") UUID id) {
+        return supervision.notice(id, Actor.of(caller)).map(NoticeView::of);
+    }
+
+    /** The enterprise gives the causes and its remedial measures. */
+    @POST
+    @Path("{id}/response")
+    @RolesAllowed(Roles.ENTERPRISE)
+    public Uni<NoticeView> respond(@PathParam("id") UUID id, @Valid @NotNull Requests.RespondToNotice request) {
+        return supervision.respond(id, request, Actor.of(caller)).map(NoticeView::of);
+    }
+
+    /** The office confirms the rectification by the deadline. */
+    @POST
+    @Path("{id}/closure")
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    public Uni<NoticeView> close(@PathParam("id") UUID id, @Valid Requests.CloseNotice request) {
+        return supervision.close(id, request, Actor.of(caller)).map(NoticeView::of);
+    }
+}

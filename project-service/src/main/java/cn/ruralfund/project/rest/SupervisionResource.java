@@ -1,0 +1,25 @@
+package cn.ruralfund.project.rest;
+
+import cn.ruralfund.platform.security.Roles;
+import cn.ruralfund.project.service.SupervisionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+/** Runs the progress supervision (R12 deviations, notice deadlines) now, as the schedule would. */
+@Path("/supervision/checks")
+public class SupervisionResource {
+
+    private final SupervisionService supervision;
+
+    SupervisionResource(SupervisionService supervision) {
+        this.supervision = supervision;
+    }
+
+    @POST
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    public Uni<SupervisionService.CheckResult> run() {
+        return supervision.runChecks();
+    }
+}

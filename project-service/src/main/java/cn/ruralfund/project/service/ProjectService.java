@@ -1,0 +1,235 @@
+package cn.ruralfund.project.service;
+
+import cn.ruralfund.platform.audit.AuditEntry;
+import cn.ruralfund.platform.audit.AuditTrail;
+import cn.ruralfund.platform.contracts.BudgetCommittedV1;
+import cn.ruralfund.platform.contracts.BudgetRefusedV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
+import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
+import cn.ruralfund.platform.outbox.Outbox;
+import cn.ruralfund.platform.problem.ProblemException;
+import cn.ruralfund.platform.time.PlatformClock;
+import cn.ruralfund.project.domain.Enterprise;
+import cn.ruralfund.project.domain.Lines;
+import cn.ruralfund.project.domain.ProgramRef;
+import cn.ruralfund.project.domain.Project;
+import cn.ruralfund.project.domain.Task;
+import cn.ruralfund.project.domain.Tender;
+import cn.ruralfund.project.domain.Violation;
+import cn.ruralfund.project.rest.Requests.ConfirmViolation;
+import cn.ruralfund.project.rest.Requests.RegisterProject;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Demonstration projects (示范项目): registered for a tender award under a program direction and task;
+ * budget-service commits or refuses the budget; a confirmed violation disqualifies (R11).
+ */
+@ApplicationScoped
+public class ProjectService {
+
+    private static final Logger LOG = Logger.getLogger(ProjectService.class);
+    static final Set<String> R11_KINDS = Set.of("FRAUD", "WITHHOLDING", "DIVERSION", "MISAPPROPRIATION");
+    static final Set<String> R15_KINDS = Set.of("FALSE_CLAIM", "DUPLICATE_CLAIM");
+
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final PlatformClock clock;
+
+    ProjectService(Outbox outbox, AuditTrail audit, PlatformClock clock) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record ProjectWithTask(Project project, Task task) {
+    }
+
+    @WithTransaction
+    public Uni<ProjectWithTask> register(RegisterProject request, Actor actor) {
+        if (request.endDate().isBefore(request.startDate())) {
+            throw ProblemException.invalid("invalid-dates", "endDate " + request.endDate() + " is before startDate " + request.startDate());
+        }
+        return TenderService.get(request.tenderId())
+                .onFailure(ProblemException.class).transform(e -> ProblemException.rule("unknown-tender", "Unknown tender", e.getMessage()))
+                .chain(tender -> {
+                    if (tender.status != Tender.Status.AWARDED) {
+                        throw ProblemException.rule("tender-not-awarded", "Tender not awarded",
+                                "tender " + tender.reference + " has no award yet: a project is registered for an awarded enterprise (F5)");
+                    }
+                    return Project.<Project>find("tenderId", tender.id).firstResult().chain(existing -> {
+                        if (existing != null) {
+                            throw ProblemException.conflict("duplicate-project", "Project already registered",
+                                    "the award of tender " + tender.reference + " is already registered as project " + existing.id);
+                        }
+                        return TaskService.get(tender.taskId).chain(task -> ProgramRef.<ProgramRef>findById(task.programId)
+                                .chain(program -> EnterpriseService.get(tender.awardedEnterprise)
+                                        .chain(enterprise -> create(request, actor, tender, task, program, enterprise))));
+                    });
+                });
+    }
+
+    private Uni<ProjectWithTask> create(RegisterProject request, Actor actor, Tender tender, Task task, ProgramRef program, Enterprise enterprise) {
+        EnterpriseService.mustBeQualified(enterprise);
+        if (request.startDate().isBefore(program.periodStart) || request.endDate().isAfter(program.periodEnd)) {
+            throw ProblemException.rule("project-outside-program-period", "Project outside the program period",
+                    "the project runs " + request.startDate() + ".." + request.endDate() + " but program " + program.name
+                            + " runs " + program.periodStart + ".." + program.periodEnd + " (F3)");
+        }
+        String phase = request.phase().strip();
+        if (!program.phases().isEmpty() && !program.phases().contains(phase)) {
+            throw ProblemException.rule("unknown-phase", "Unknown phase", "phase " + phase + " is not one of the program's phases " + program.phases());
+        }
+        Project p = new Project();
+        p.id = UUID.randomUUID();
+        p.tenderId = tender.id;
+        p.taskId = task.id;
+        p.programId = task.programId;
+        p.directionId = task.directionId;
+        p.enterpriseId = enterprise.id;
+        p.enterpriseCode = enterprise.creditCode;
+        p.name = request.name().strip();
+        p.budget = Money.of(request.budget());
+        p.township = request.township().strip();
+        p.responsibleUnits = request.responsibleUnits() == null || request.responsibleUnits().isEmpty()
+                ? task.responsibleUnits : Lines.join(request.responsibleUnits());
+        p.startDate = request.startDate();
+        p.endDate = request.endDate();
+        p.phase = phase;
+        p.status = Project.Status.BUDGET_PENDING;
+        p.planStatus = Project.PlanStatus.NONE;
+        p.createdAt = clock.now();
+        p.createdBy = actor.name();
+        ProjectRegisteredV1 registered = new ProjectRegisteredV1(p.id, p.programId, p.directionId, p.name, task.name,
+                task.buildFirstSubsidiseAfter, enterprise.creditCode, enterprise.name, p.budget,
+                new ProjectRegisteredV1.DedicatedAccount(enterprise.fundBank, enterprise.fundAccountName, enterprise.fundAccountNumber),
+                request.expenseLines() == null ? List.of() : request.expenseLines().stream()
+                        .map(l -> new ProjectRegisteredV1.ExpenseLine(l.category().strip(), l.description().strip(), Money.of(l.amount()))).toList(),
+                p.createdAt);
+        return p.persist()
+                .chain(() -> outbox.publish(ProjectRegisteredV1.TYPE, p.id, registered))
+                .chain(() -> audit.record(actor.name(), "project.registered", "project", p.id, "project registered; budget requested", registered))
+                .replaceWith(new ProjectWithTask(p, task));
+    }
+
+    @WithSession
+    public Uni<List<ProjectWithTask>> list(Actor actor) {
+        Uni<List<Project>> projects = actor.isEnterprise()
+                ? Project.list("enterpriseCode = ?1 order by createdAt", actor.enterprise())
+                : Project.list("order by createdAt");
+        return projects.chain(list -> {
+            List<UUID> taskIds = list.stream().map(p -> p.taskId).distinct().toList();
+            Uni<List<Task>> tasks = taskIds.isEmpty() ? Uni.createFrom().item(List.of()) : Task.list("id in ?1", taskIds);
+            return tasks.map(ts -> {
+                Map<UUID, Task> byId = ts.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+                return list.stream().map(p -> new ProjectWithTask(p, byId.get(p.taskId))).toList();
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<ProjectWithTask> find(UUID id, Actor actor) {
+        return visible(id, actor).chain(p -> Task.<Task>findById(p.taskId).map(t -> new ProjectWithTask(p, t)));
+    }
+
+    @WithSession
+    public Uni<List<AuditEntry>> history(UUID id, Actor actor) {
+        return visible(id, actor).chain(() -> audit.history("project", id));
+    }
+
+    /** Inside a session: the project, if the actor may see it (an enterprise only its own). */
+    public static Uni<Project> visible(UUID id, Actor actor) {
+        return Project.<Project>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("project", id))
+                .invoke(p -> actor.mustOwn(p.enterpriseCode, "project " + id));
+    }
+
+    /** In the consumer's transaction. */
+    public Uni<Void> apply(BudgetCommittedV1 committed, String source) {
+        return Project.<Project>findById(committed.projectId()).chain(p -> {
+            if (p == null) {
+                LOG.warnf("budget committed for unknown project %s: ignored", committed.projectId());
+                return Uni.createFrom().voidItem();
+            }
+            String action;
+            if (p.status == Project.Status.BUDGET_PENDING || p.status == Project.Status.REFUSED) {
+                p.status = Project.Status.ACTIVE;
+                p.statusReason = null;
+                action = "project.budget-committed";
+            } else {
+                action = "project.budget-amended";
+            }
+            return audit.record(Actor.event(source).name(), action, "project", p.id,
+                    committed.reason() == null ? "budget committed by budget-service" : committed.reason(), committed);
+        });
+    }
+
+    /** In the consumer's transaction: the refusal stays visible on the project with its reason. */
+    public Uni<Void> apply(BudgetRefusedV1 refused, String source) {
+        return Project.<Project>findById(refused.projectId()).chain(p -> {
+            if (p == null) {
+                LOG.warnf("budget refused for unknown project %s: ignored", refused.projectId());
+                return Uni.createFrom().voidItem();
+            }
+            if (p.status == Project.Status.BUDGET_PENDING) {
+                p.status = Project.Status.REFUSED;
+                p.statusReason = refused.reason() + (refused.problemType() == null ? "" : " (" + refused.problemType() + ")");
+            }
+            return audit.record(Actor.event(source).name(), "project.budget-refused", "project", p.id, refused.reason(), refused);
+        });
+    }
+
+    /**
+     * R11 (fraud, withholding, diversion, misappropriation) or R15 (false or duplicate claim): the
+     * project is disqualified, the enterprise barred from new projects; budget-service hears of both
+     * to stop payment and recover the money.
+     */
+    @WithTransaction
+    public Uni<Violation> confirmViolation(UUID projectId, ConfirmViolation request, Actor actor) {
+        String kind = request.kind().strip();
+        String rule = R11_KINDS.contains(kind) ? "R11" : R15_KINDS.contains(kind) ? "R15" : null;
+        if (rule == null) {
+            throw ProblemException.invalid("unknown-violation-kind", "kind must be one of FRAUD, WITHHOLDING, DIVERSION, MISAPPROPRIATION (R11), FALSE_CLAIM, DUPLICATE_CLAIM (R15)");
+        }
+        return visible(projectId, actor).chain(p -> EnterpriseService.get(p.enterpriseId).chain(enterprise -> {
+            Violation v = new Violation();
+            v.id = UUID.randomUUID();
+            v.enterpriseId = enterprise.id;
+            v.projectId = p.id;
+            v.kind = kind;
+            v.detail = request.description().strip();
+            v.confirmedAt = clock.now();
+            v.confirmedBy = actor.name();
+            String reason = rule + " violation " + kind + " confirmed on project " + p.name + ": " + v.detail;
+            enterprise.status = Enterprise.Status.DISQUALIFIED;
+            enterprise.statusReason = reason;
+            p.status = Project.Status.DISQUALIFIED;
+            p.statusReason = reason;
+            ViolationConfirmedV1 confirmed = new ViolationConfirmedV1(v.id, p.id, enterprise.creditCode, kind, rule,
+                    Money.of(request.amount()), v.detail, v.confirmedAt);
+            EnterpriseDisqualifiedV1 disqualified = new EnterpriseDisqualifiedV1(enterprise.creditCode, enterprise.name, rule,
+                    reason, List.of(p.id), v.confirmedAt);
+            Map<String, Object> detail = new HashMap<>();
+            detail.put("violationId", v.id);
+            detail.put("kind", kind);
+            detail.put("amount", request.amount());
+            return v.persist()
+                    .chain(() -> outbox.publish(ViolationConfirmedV1.TYPE, p.id, confirmed))
+                    .chain(() -> outbox.publish(EnterpriseDisqualifiedV1.TYPE, enterprise.creditCode, disqualified))
+                    .chain(() -> audit.record(actor.name(), "project.violation-confirmed", "project", p.id, reason, detail))
+                    .chain(() -> audit.record(actor.name(), "enterprise.disqualified", "enterprise", enterprise.id, reason, detail))
+                    .replaceWith(v);
+        }));
+    }
+}
