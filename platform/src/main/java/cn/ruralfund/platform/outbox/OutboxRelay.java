@@ -45,6 +45,7 @@ public class OutboxRelay {
     private final long intervalMs;
     private final int batchSize;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopped;
     private long timer = -1;
 
     OutboxRelay(Mutiny.SessionFactory sessions, @Channel("outbox") MutinyEmitter<String> emitter, PlatformClock clock,
@@ -65,7 +66,7 @@ public class OutboxRelay {
             return;
         }
         timer = vertx.setPeriodic(intervalMs, tick -> {
-            if (running.compareAndSet(false, true)) {
+            if (!stopped && running.compareAndSet(false, true)) {
                 // Hibernate Reactive needs its own (safe) duplicated context, as a request or a consumed message has.
                 Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
                 VertxContextSafetyToggle.setContextSafe(context, true);
@@ -75,6 +76,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent stopping, Vertx vertx) {
+        stopped = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
