@@ -1,6 +1,7 @@
 package cn.ruralfund.budget.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -20,6 +21,8 @@ public class Direction extends PanacheEntityBase {
     @ManyToOne
     @JoinColumn(name = "program_id")
     public Program program;
+    @Column(name = "program_id", insertable = false, updatable = false)
+    public UUID programId;
     public int position;
     public String name;
     public BigDecimal allocation;

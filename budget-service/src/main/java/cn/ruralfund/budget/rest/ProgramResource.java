@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
@@ -29,9 +30,14 @@ public class ProgramResource {
     private final ProgramService programs;
     private final AuditTrail audit;
     private final Caller caller;
+    private final cn.ruralfund.budget.service.BalanceService balances;
+    private final cn.ruralfund.budget.service.AllocationService allocations;
 
-    ProgramResource(ProgramService programs, AuditTrail audit, Caller caller) {
+    ProgramResource(ProgramService programs, AuditTrail audit, Caller caller,
+                    cn.ruralfund.budget.service.BalanceService balances, cn.ruralfund.budget.service.AllocationService allocations) {
         this.programs = programs;
+        this.balances = balances;
+        this.allocations = allocations;
         this.audit = audit;
         this.caller = caller;
     }
@@ -65,4 +71,29 @@ public class ProgramResource {
     public Uni<List<AuditEntry>> history(@PathParam("id") UUID id) {
         return programs.find(id).chain(() -> audit.history("program", id));
     }
+
+    /** Balances of the program and each direction, from the ledger, with the fund execution rate (T10). */
+    @GET
+    @Path("{id}/balances")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
+    public Uni<Views.ProgramBalances> programBalances(@PathParam("id") UUID id) {
+        return balances.program(id);
+    }
+
+    @GET
+    @Path("{id}/ledger")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
+    public Uni<List<cn.ruralfund.budget.domain.LedgerEntry>> programLedger(@PathParam("id") UUID id) {
+        return balances.programEntries(id);
+    }
+
+    /** A direction's allocation (附件4) changes: never below its commitments, never past the program total. */
+    @PUT
+    @Path("{id}/directions/{directionId}/allocation")
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    public Uni<cn.ruralfund.platform.contracts.AllocationSetV1> setAllocation(@PathParam("id") UUID id, @PathParam("directionId") UUID directionId,
+                                              @Valid @NotNull Requests.SetAllocation request) {
+        return allocations.set(id, directionId, request.allocation(), request.reason().strip(), caller.name());
+    }
+
 }

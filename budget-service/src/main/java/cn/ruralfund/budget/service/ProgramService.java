@@ -28,11 +28,13 @@ public class ProgramService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final PlatformClock clock;
+    private final Ledger ledger;
 
-    ProgramService(Outbox outbox, AuditTrail audit, PlatformClock clock) {
+    ProgramService(Outbox outbox, AuditTrail audit, PlatformClock clock, Ledger ledger) {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @WithTransaction
@@ -46,11 +48,21 @@ public class ProgramService {
                     }
                     Program program = toProgram(request, actor);
                     return program.persist()
+                            .call(() -> allot(program, actor))
                             .chain(() -> outbox.publish(ProgramCreatedV1.TYPE, program.id, created(program)))
                             .chain(() -> audit.record(actor, "program.created", "program", program.id,
                                     "program set up", created(program)))
                             .replaceWith(program);
                 });
+    }
+
+    /** The ledger's ALLOT entries: each direction's allocation, and the rest of the total as not yet allocated. */
+    private Uni<Void> allot(Program program, String actor) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Direction d : program.directions) {
+            chain = chain.call(() -> ledger.allot(program.id, d.id, d.allocation, "program-created", actor));
+        }
+        return chain.call(() -> ledger.allot(program.id, null, program.total.subtract(program.allocated()), "program-created", actor));
     }
 
     @WithSession

@@ -1,0 +1,70 @@
+package cn.ruralfund.budget.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A disbursement request (请款): requested by the office, approved once by the leading group, paid once by Finance. */
+@Entity
+@Table(name = "disbursement")
+public class Disbursement extends PanacheEntityBase {
+
+    public static final String REQUESTED = "REQUESTED";
+    public static final String APPROVED = "APPROVED";
+    public static final String PAID = "PAID";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    public UUID id;
+    @Column(name = "project_id")
+    public UUID projectId;
+    public String kind;
+    public BigDecimal amount;
+    public String status;
+    public String purpose;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "requested_at")
+    public OffsetDateTime requestedAt;
+    @Column(name = "requested_by")
+    public String requestedBy;
+    @Column(name = "approved_at")
+    public OffsetDateTime approvedAt;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approval_comment")
+    public String approvalComment;
+    @Column(name = "approval_key")
+    public String approvalKey;
+    @Column(name = "paid_on")
+    public LocalDate paidOn;
+    @Column(name = "voucher_number")
+    public String voucherNumber;
+    @Column(name = "bank_name")
+    public String bankName;
+    @Column(name = "account_number")
+    public String accountNumber;
+    @Column(name = "paid_at")
+    public OffsetDateTime paidAt;
+    @Column(name = "paid_by")
+    public String paidBy;
+    @Column(name = "payment_key")
+    public String paymentKey;
+    @Column(name = "cancelled_reason")
+    public String cancelledReason;
+
+    public ProjectFunds.Kind fundsKind() {
+        return ProjectFunds.Kind.valueOf(kind);
+    }
+
+    public boolean live() {
+        return REQUESTED.equals(status) || APPROVED.equals(status);
+    }
+}

@@ -1,0 +1,73 @@
+package cn.ruralfund.budget.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A project's budget committed against a direction, and its money so far: the row every money decision of the project locks. */
+@Entity
+@Table(name = "project_budget")
+public class ProjectBudget extends PanacheEntityBase {
+
+    public static final String COMMITTED = "COMMITTED";
+    public static final String REFUSED = "REFUSED";
+    public static final String STOPPED = "STOPPED";
+
+    @Id
+    @Column(name = "project_id")
+    public UUID projectId;
+    @Column(name = "program_id")
+    public UUID programId;
+    @Column(name = "direction_id")
+    public UUID directionId;
+    @Column(name = "project_name")
+    public String projectName;
+    public String task;
+    @Column(name = "build_first")
+    public boolean buildFirst;
+    @Column(name = "enterprise_code")
+    public String enterpriseCode;
+    @Column(name = "enterprise_name")
+    public String enterpriseName;
+    @Column(name = "bank_name")
+    public String bankName;
+    @Column(name = "account_name")
+    public String accountName;
+    @Column(name = "account_number")
+    public String accountNumber;
+    public BigDecimal requested;
+    public BigDecimal committed;
+    @Column(name = "pre_requested")
+    public BigDecimal preRequested;
+    @Column(name = "acceptance_requested")
+    public BigDecimal acceptanceRequested;
+    public BigDecimal paid;
+    public BigDecimal recovered;
+    public String status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    public int revision;
+    @Column(name = "registered_at")
+    public OffsetDateTime registeredAt;
+
+    public ProjectFunds funds() {
+        return new ProjectFunds(committed, preRequested, acceptanceRequested, paid, recovered, buildFirst, STOPPED.equals(status));
+    }
+
+    public void take(ProjectFunds f) {
+        committed = f.committed();
+        preRequested = f.preRequested();
+        acceptanceRequested = f.acceptanceRequested();
+        paid = f.paid();
+        recovered = f.recovered();
+        if (f.stopped()) {
+            status = STOPPED;
+        }
+    }
+}

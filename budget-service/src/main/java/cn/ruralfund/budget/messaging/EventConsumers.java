@@ -1,0 +1,164 @@
+package cn.ruralfund.budget.messaging;
+
+import cn.ruralfund.budget.domain.ProjectBudget;
+import cn.ruralfund.budget.domain.ProjectFact;
+import cn.ruralfund.budget.service.BudgetService;
+import cn.ruralfund.budget.service.Money;
+import cn.ruralfund.budget.service.RecoveryService;
+import cn.ruralfund.platform.audit.AuditTrail;
+import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.AuditCompletedV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
+import cn.ruralfund.platform.contracts.PublicityClosedV1;
+import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
+import cn.ruralfund.platform.events.CloudEvent;
+import cn.ruralfund.platform.inbox.Inbox;
+import cn.ruralfund.platform.inbox.PoisonMessageException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What budget-service hears from the other services; each event is applied once (Inbox), in one transaction with the
+ * changes and events it causes. Event types of a family that budget-service does not care about are skipped.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private final Inbox inbox;
+    private final BudgetService budgets;
+    private final RecoveryService recoveries;
+    private final AuditTrail audit;
+
+    EventConsumers(Inbox inbox, BudgetService budgets, RecoveryService recoveries, AuditTrail audit) {
+        this.inbox = inbox;
+        this.budgets = budgets;
+        this.recoveries = recoveries;
+        this.audit = audit;
+    }
+
+    @Incoming("project-events")
+    Uni<Void> onProjectEvent(String record) {
+        return inbox.apply("project-events", record, this::project);
+    }
+
+    @Incoming("acceptance-events")
+    Uni<Void> onAcceptanceEvent(String record) {
+        return inbox.apply("acceptance-events", record, this::acceptance);
+    }
+
+    @Incoming("publicity-events")
+    Uni<Void> onPublicityEvent(String record) {
+        return inbox.apply("publicity-events", record, this::publicity);
+    }
+
+    private static String actor(CloudEvent e) {
+        return "event:" + e.source();
+    }
+
+    Uni<Void> project(CloudEvent e) {
+        if (ProjectRegisteredV1.TYPE.type().equals(e.type())) {
+            return budgets.register(inbox.data(e, ProjectRegisteredV1.class), actor(e));
+        }
+        if (EnterpriseDisqualifiedV1.TYPE.type().equals(e.type())) {
+            EnterpriseDisqualifiedV1 d = inbox.data(e, EnterpriseDisqualifiedV1.class);
+            require(d.enterpriseCreditCode() != null, e, "enterpriseCreditCode");
+            String rule = "R15".equals(d.rule()) ? "R15" : "R8".equals(d.rule()) ? "R8" : "R11";
+            String reason = "enterprise disqualified (" + d.rule() + "): " + d.reason();
+            // ids only: a managed entity cannot be re-locked later (Hibernate's lock upgrade of an entity whose id has a
+            // @Column name issues SQL with the attribute name)
+            return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery(
+                            "select p.projectId from ProjectBudget p where p.enterpriseCode = :c order by p.registeredAt", UUID.class)
+                    .setParameter("c", d.enterpriseCreditCode()).getResultList()).chain(projects -> {
+                List<UUID> ids = projects.stream()
+                        .filter(id -> d.projectIds() == null || d.projectIds().isEmpty() || d.projectIds().contains(id)).toList();
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (UUID id : ids) {
+                    chain = chain.chain(() -> recoveries.stopAndRecover(id, rule, "ENTERPRISE_DISQUALIFIED", e.id(), null, reason, actor(e)));
+                }
+                return chain;
+            });
+        }
+        if (ViolationConfirmedV1.TYPE.type().equals(e.type())) {
+            ViolationConfirmedV1 v = inbox.data(e, ViolationConfirmedV1.class);
+            require(v.projectId() != null, e, "projectId");
+            String rule = "R15".equals(v.rule()) ? "R15" : "R11";
+            BigDecimal amount = v.amount() == null ? null : Money.of(v.amount());
+            return recoveries.stopAndRecover(v.projectId(), rule, "VIOLATION_CONFIRMED",
+                    v.violationId() == null ? e.id() : v.violationId().toString(), amount,
+                    "violation confirmed (" + v.kind() + "): " + v.description(), actor(e));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    Uni<Void> acceptance(CloudEvent e) {
+        if (AcceptanceConcludedV1.TYPE.type().equals(e.type())) {
+            AcceptanceConcludedV1 a = inbox.data(e, AcceptanceConcludedV1.class);
+            require(a.projectId() != null && (AcceptanceConcludedV1.PASS.equals(a.conclusion()) || AcceptanceConcludedV1.FAIL.equals(a.conclusion())),
+                    e, "projectId, conclusion PASS or FAIL");
+            return fact(a.projectId()).chain(f -> {
+                f.acceptance = a.conclusion();
+                f.acceptanceReason = a.reason();
+                f.acceptedAt = a.concludedAt();
+                return f.persist();
+            }).chain(() -> audit.record(actor(e), "acceptance.concluded", "project", a.projectId(), a.reason(), a))
+                    .chain(() -> AcceptanceConcludedV1.FAIL.equals(a.conclusion())
+                            ? recoveries.stopAndRecover(a.projectId(), "R8", "ACCEPTANCE_FAILED", e.id(), null,
+                            "acceptance failed" + (a.reason() == null ? "" : " (" + a.reason() + ")"), actor(e))
+                            : Uni.createFrom().voidItem());
+        }
+        if (AuditCompletedV1.TYPE.type().equals(e.type())) {
+            AuditCompletedV1 a = inbox.data(e, AuditCompletedV1.class);
+            require(a.projectId() != null && a.auditedEligibleAmount() != null && a.auditedEligibleAmount().signum() >= 0
+                    && a.auditedEligibleAmount().stripTrailingZeros().scale() <= 2, e, "projectId, auditedEligibleAmount");
+            return fact(a.projectId()).chain(f -> {
+                f.auditedAmount = Money.of(a.auditedEligibleAmount());
+                f.auditFirm = a.auditFirm();
+                f.auditReport = a.reportNumber();
+                f.auditedAt = a.completedAt();
+                return f.persist();
+            }).chain(() -> audit.record(actor(e), "audit.completed", "project", a.projectId(), a.reportNumber(), a)).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    Uni<Void> publicity(CloudEvent e) {
+        if (PublicityClosedV1.TYPE.type().equals(e.type())) {
+            PublicityClosedV1 p = inbox.data(e, PublicityClosedV1.class);
+            if (p.projectId() == null) {
+                return Uni.createFrom().voidItem(); // not about a project's money
+            }
+            return fact(p.projectId()).chain(f -> {
+                f.publicityClosedOn = p.closedOn() != null ? p.closedOn() : p.closedAt() != null ? p.closedAt().toLocalDate() : e.time().toLocalDate();
+                f.objectionUpheld = p.objectionUpheld();
+                return f.persist();
+            }).chain(() -> audit.record(actor(e), "publicity.closed", "project", p.projectId(),
+                    p.objectionUpheld() ? "objection upheld" : "no objection upheld", Map.of("announcementId", String.valueOf(p.announcementId()))))
+                    .replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<ProjectFact> fact(UUID projectId) {
+        return ProjectFact.<ProjectFact>findById(projectId).map(f -> {
+            if (f != null) {
+                return f;
+            }
+            ProjectFact n = new ProjectFact();
+            n.projectId = projectId;
+            return n;
+        });
+    }
+
+    private static void require(boolean ok, CloudEvent e, String what) {
+        if (!ok) {
+            throw new PoisonMessageException(e.type() + " " + e.id() + " lacks a valid " + what, null);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package cn.ruralfund.budget.rest;
+
+import cn.ruralfund.budget.service.DisbursementService;
+import cn.ruralfund.platform.security.Caller;
+import cn.ruralfund.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/** A disbursement request: approved once by the leading group, paid once by Finance, and its payment request report. */
+@Path("/disbursements")
+public class DisbursementResource {
+
+    private final DisbursementService disbursements;
+    private final Caller caller;
+
+    DisbursementResource(DisbursementService disbursements, Caller caller) {
+        this.disbursements = disbursements;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR, Roles.ENTERPRISE})
+    public Uni<Views.DisbursementView> get(@PathParam("id") UUID id) {
+        return disbursements.find(id).map(Views.DisbursementView::of);
+    }
+
+    /** 批示: the leading group approves, once. */
+    @POST
+    @Path("{id}/approval")
+    @RolesAllowed(Roles.LEADING_GROUP)
+    public Uni<RestResponse<Views.DisbursementView>> approve(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
+                                                             @Valid Requests.Approve request) {
+        return disbursements.approve(id, request == null ? null : request.comment(), ProjectBudgetResource.IdempotencyKeys.check(key), caller.name())
+                .map(r -> RestResponse.ResponseBuilder.ok(Views.DisbursementView.of(r.disbursement()))
+                        .header("Idempotent-Replayed", String.valueOf(r.replayed())).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    /** Finance records the payment into the enterprise's dedicated account, once. */
+    @POST
+    @Path("{id}/payment")
+    @RolesAllowed(Roles.FINANCE)
+    public Uni<RestResponse<Views.DisbursementView>> pay(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
+                                                         @Valid @jakarta.validation.constraints.NotNull Requests.Pay request) {
+        return disbursements.pay(id, request.paidOn(), request.voucherNumber(), request.bankName(), request.accountNumber(),
+                        ProjectBudgetResource.IdempotencyKeys.check(key), caller.name())
+                .map(r -> RestResponse.ResponseBuilder.ok(Views.DisbursementView.of(r.disbursement()))
+                        .header("Idempotent-Replayed", String.valueOf(r.replayed())).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    /** 请款报告: the payment request report, as an HTML document. */
+    @GET
+    @Path("{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
+    public Uni<String> report(@PathParam("id") UUID id) {
+        return disbursements.report(id).map(PaymentRequestReport::html);
+    }
+}

@@ -1,0 +1,68 @@
+package cn.ruralfund.budget.rest;
+
+import cn.ruralfund.budget.domain.Balances;
+import cn.ruralfund.budget.domain.Disbursement;
+import cn.ruralfund.budget.domain.ProjectBudget;
+import cn.ruralfund.budget.domain.RecoveryOrder;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Response bodies. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record BalancesView(BigDecimal allotted, BigDecimal committed, BigDecimal uncommitted, BigDecimal paid,
+                               BigDecimal recovered, BigDecimal netPaid, BigDecimal executionRate) {
+        public static BalancesView of(Balances b) {
+            return new BalancesView(b.allotted(), b.committed(), b.uncommitted(), b.paid(), b.recovered(), b.netPaid(), b.executionRate());
+        }
+    }
+
+    public record DirectionBalances(UUID directionId, String name, BalancesView balances) {
+    }
+
+    public record ProgramBalances(UUID programId, String name, BalancesView balances, BigDecimal unallocated, List<DirectionBalances> directions) {
+    }
+
+    public record Account(String bankName, String accountName, String accountNumber) {
+    }
+
+    public record ProjectBudgetView(UUID projectId, UUID programId, UUID directionId, String projectName, String task,
+                                    boolean buildFirstSubsidiseAfter, String enterpriseCreditCode, String enterpriseName,
+                                    Account dedicatedAccount, BigDecimal requested, BigDecimal committed,
+                                    BigDecimal preDisbursementRequested, BigDecimal preDisbursable, BigDecimal acceptancePaymentRequested,
+                                    BigDecimal paid, BigDecimal recovered, String status, String statusReason, int revision) {
+        public static ProjectBudgetView of(ProjectBudget p) {
+            return new ProjectBudgetView(p.projectId, p.programId, p.directionId, p.projectName, p.task, p.buildFirst,
+                    p.enterpriseCode, p.enterpriseName, new Account(p.bankName, p.accountName, p.accountNumber), p.requested,
+                    p.committed, p.preRequested, p.funds().preDisbursable(), p.acceptanceRequested, p.paid, p.recovered,
+                    p.status, p.statusReason, p.revision);
+        }
+    }
+
+    public record DisbursementView(UUID id, UUID projectId, String kind, BigDecimal amount, String status, String purpose,
+                                   OffsetDateTime requestedAt, String requestedBy, OffsetDateTime approvedAt, String approvedBy,
+                                   String approvalComment, LocalDate paidOn, String voucherNumber, String bankName,
+                                   String accountNumber, String paidBy, String cancelledReason) {
+        public static DisbursementView of(Disbursement d) {
+            return new DisbursementView(d.id, d.projectId, d.kind, d.amount, d.status, d.purpose, d.requestedAt, d.requestedBy,
+                    d.approvedAt, d.approvedBy, d.approvalComment, d.paidOn, d.voucherNumber, d.bankName, d.accountNumber,
+                    d.paidBy, d.cancelledReason);
+        }
+    }
+
+    public record RecoveryView(UUID id, UUID projectId, String enterpriseCreditCode, String rule, String cause, BigDecimal amount,
+                               BigDecimal recovered, BigDecimal outstanding, String status, String reason,
+                               OffsetDateTime orderedAt, OffsetDateTime completedAt) {
+        public static RecoveryView of(RecoveryOrder o) {
+            return new RecoveryView(o.id, o.projectId, o.enterpriseCode, o.rule, o.cause, o.amount, o.recovered, o.outstanding(),
+                    o.status, o.reason, o.orderedAt, o.completedAt);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package cn.ruralfund.budget.service;
+
+import cn.ruralfund.budget.domain.Disbursement;
+import cn.ruralfund.budget.domain.LedgerEntry;
+import cn.ruralfund.budget.domain.ProjectBudget;
+import cn.ruralfund.budget.domain.ProjectFact;
+import cn.ruralfund.budget.domain.ProjectFunds;
+import cn.ruralfund.platform.audit.AuditTrail;
+import cn.ruralfund.platform.contracts.DisbursementApprovedV1;
+import cn.ruralfund.platform.contracts.DisbursementPaidV1;
+import cn.ruralfund.platform.contracts.DisbursementRequestedV1;
+import cn.ruralfund.platform.outbox.Outbox;
+import cn.ruralfund.platform.problem.ProblemException;
+import cn.ruralfund.platform.time.PlatformClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Disbursements (R7, R20): requested by the office, approved once by the leading group, paid once by Finance.
+ * Every decision on a project's money locks its budget row (SELECT ... FOR UPDATE) first, so concurrent requests are
+ * decided one after the other against the cumulative totals: the 50% cap can never be passed together.
+ */
+@ApplicationScoped
+public class DisbursementService {
+
+    public static final String PRE = "PRE_DISBURSEMENT";
+    public static final String ACCEPTANCE = "ACCEPTANCE_PAYMENT";
+
+    /** The preconditions of the acceptance payment (R7), in the order they are usually met. */
+    public static final List<String> PRECONDITIONS = List.of("ACCEPTANCE_PASSED", "AUDIT_RECORDED",
+            "PUBLICITY_CLOSED_WITHOUT_UPHELD_OBJECTION", "PAYMENT_REQUEST_REPORT", "LEADING_GROUP_APPROVAL");
+
+    public record Result(Disbursement disbursement, boolean replayed) {
+    }
+
+    public record Precondition(String code, boolean met, String detail) {
+    }
+
+    public record AcceptancePayment(UUID projectId, List<Precondition> preconditions, List<String> missing,
+                                    BigDecimal auditedEligibleAmount, BigDecimal payableCap, BigDecimal paid, UUID requestId) {
+    }
+
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Ledger ledger;
+    private final PlatformClock clock;
+    private final Access access;
+
+    DisbursementService(Outbox outbox, AuditTrail audit, Ledger ledger, PlatformClock clock, Access access) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.access = access;
+    }
+
+    @WithTransaction
+    public Uni<Result> request(UUID projectId, String kind, BigDecimal amount, String purpose, String key, String actor) {
+        BigDecimal yuan = Money.of(amount);
+        return ProjectBudget.<ProjectBudget>findById(projectId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("project", projectId))
+                .chain(p -> prior(projectId, key).chain(d -> {
+                    if (d != null) {
+                        if (d.kind.equals(kind) && d.amount.compareTo(yuan) == 0) {
+                            return Uni.createFrom().item(new Result(d, true));
+                        }
+                        throw reused(key);
+                    }
+                    if (ACCEPTANCE.equals(kind)) {
+                        return ProjectFact.<ProjectFact>findById(projectId).chain(fact -> {
+                            List<String> missing = eventPreconditionsMissing(fact);
+                            if (!missing.isEmpty()) {
+                                throw ProblemException.rule("r7-acceptance-preconditions", "Acceptance payment preconditions missing",
+                                        "the acceptance payment needs " + String.join(", ", missing) + " (R7)");
+                            }
+                            ProjectFunds funds = p.funds();
+                            funds.requestAcceptancePayment(yuan, fact.auditedAmount);
+                            return create(p, funds, kind, yuan, purpose, key, actor);
+                        });
+                    }
+                    ProjectFunds funds = p.funds();
+                    funds.requestPreDisbursement(yuan);
+                    return create(p, funds, kind, yuan, purpose, key, actor);
+                }));
+    }
+
+    private Uni<Result> create(ProjectBudget p, ProjectFunds funds, String kind, BigDecimal amount, String purpose, String key, String actor) {
+        if (!ProjectBudget.COMMITTED.equals(p.status)) {
+            throw ProblemException.conflict("project-stopped", "Payments to the project are stopped", "the project is " + p.status);
+        }
+        p.take(funds);
+        Disbursement d = new Disbursement();
+        d.id = UUID.randomUUID();
+        d.projectId = p.projectId;
+        d.kind = kind;
+        d.amount = amount;
+        d.status = Disbursement.REQUESTED;
+        d.purpose = purpose;
+        d.idempotencyKey = key;
+        d.requestedAt = clock.now();
+        d.requestedBy = actor;
+        return d.persist()
+                .chain(() -> outbox.publish(DisbursementRequestedV1.TYPE, p.projectId, new DisbursementRequestedV1(d.id, p.projectId,
+                        p.programId, p.directionId, p.enterpriseCode, kind, amount, actor)))
+                .chain(() -> audit.record(actor, "disbursement.requested", "project", p.projectId, purpose,
+                        Map.of("disbursementId", d.id, "kind", kind, "amount", amount)))
+                .replaceWith(new Result(d, false));
+    }
+
+    private Uni<Disbursement> prior(UUID projectId, String key) {
+        return key == null ? Uni.createFrom().nullItem()
+                : Disbursement.<Disbursement>find("projectId = ?1 and idempotencyKey = ?2", projectId, key).firstResult();
+    }
+
+    private static ProblemException reused(String key) {
+        return ProblemException.rule("idempotency-key-reused", "Idempotency key reused",
+                "the Idempotency-Key " + key + " was used for a different request");
+    }
+
+    /** The leading group's approval (批示): once. */
+    @WithTransaction
+    public Uni<Result> approve(UUID id, String comment, String key, String actor) {
+        return lock(id).chain(pd -> {
+            ProjectBudget p = pd.project;
+            Disbursement d = pd.disbursement;
+            if (Disbursement.APPROVED.equals(d.status) || Disbursement.PAID.equals(d.status)) {
+                if (key != null && key.equals(d.approvalKey)) {
+                    return Uni.createFrom().item(new Result(d, true));
+                }
+                throw ProblemException.conflict("already-approved", "Already approved",
+                        "the request was approved by " + d.approvedBy + " at " + d.approvedAt + "; it is approved once");
+            }
+            if (Disbursement.CANCELLED.equals(d.status) || ProjectBudget.STOPPED.equals(p.status)) {
+                throw ProblemException.conflict("disbursement-cancelled", "The request is cancelled",
+                        "the request was cancelled: " + (d.cancelledReason == null ? p.statusReason : d.cancelledReason));
+            }
+            d.status = Disbursement.APPROVED;
+            d.approvedAt = clock.now();
+            d.approvedBy = actor;
+            d.approvalComment = comment;
+            d.approvalKey = key;
+            return outbox.publish(DisbursementApprovedV1.TYPE, p.projectId,
+                            new DisbursementApprovedV1(d.id, p.projectId, d.kind, d.amount, actor, d.approvedAt))
+                    .chain(() -> audit.record(actor, "disbursement.approved", "project", p.projectId, comment,
+                            Map.of("disbursementId", d.id, "amount", d.amount)))
+                    .replaceWith(new Result(d, false));
+        });
+    }
+
+    /** Finance pays an approved request into the enterprise's dedicated account: once. */
+    @WithTransaction
+    public Uni<Result> pay(UUID id, LocalDate paidOn, String voucherNumber, String bankName, String accountNumber, String key, String actor) {
+        return lock(id).chain(pd -> {
+            ProjectBudget p = pd.project;
+            Disbursement d = pd.disbursement;
+            if (Disbursement.PAID.equals(d.status)) {
+                if (key != null && key.equals(d.paymentKey)) {
+                    return Uni.createFrom().item(new Result(d, true));
+                }
+                throw ProblemException.conflict("already-paid", "Already paid",
+                        "the request was paid on " + d.paidOn + " with voucher " + d.voucherNumber + "; it is paid once");
+            }
+            if (Disbursement.CANCELLED.equals(d.status)) {
+                throw ProblemException.conflict("disbursement-cancelled", "The request is cancelled", "the request was cancelled: " + d.cancelledReason);
+            }
+            if (!Disbursement.APPROVED.equals(d.status)) {
+                throw ProblemException.rule("r7-leading-group-approval", "Not approved",
+                        "the leading group has not approved the request yet (R7)");
+            }
+            if (paidOn.isAfter(clock.today())) {
+                throw ProblemException.invalid("paid-in-future", "the paid date " + paidOn + " is after today");
+            }
+            if (p.accountNumber != null && !p.accountNumber.equals(accountNumber.strip())) {
+                throw ProblemException.rule("dedicated-account-mismatch", "Not the dedicated account",
+                        "the money is paid only into the enterprise's dedicated fund account (专用资金账户, F5) registered for the project");
+            }
+            Uni<Void> check = ACCEPTANCE.equals(d.kind)
+                    ? ProjectFact.<ProjectFact>findById(p.projectId).invoke(fact -> {
+                        List<String> missing = eventPreconditionsMissing(fact);
+                        if (!missing.isEmpty()) {
+                            throw ProblemException.rule("r7-acceptance-preconditions", "Acceptance payment preconditions missing",
+                                    "the acceptance payment needs " + String.join(", ", missing) + " (R7)");
+                        }
+                        if (p.paid.add(d.amount).compareTo(p.funds().payableCap(fact.auditedAmount)) > 0) {
+                            throw ProblemException.rule("r7-audited-amount-cap", "Beyond the audited eligible amount",
+                                    "the total paid would pass the audited eligible amount " + fact.auditedAmount.toPlainString());
+                        }
+                    }).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return check
+                    .chain(() -> Disbursement.count("voucherNumber", voucherNumber.strip()))
+                    .chain(vouchers -> {
+                        if (vouchers > 0) {
+                            throw ProblemException.conflict("duplicate-voucher", "Voucher already used",
+                                    "voucher " + voucherNumber + " already records a payment");
+                        }
+                        ProjectFunds funds = p.funds();
+                        funds.pay(d.amount);
+                        p.take(funds);
+                        d.status = Disbursement.PAID;
+                        d.paidOn = paidOn;
+                        d.voucherNumber = voucherNumber.strip();
+                        d.bankName = bankName == null ? p.bankName : bankName.strip();
+                        d.accountNumber = accountNumber.strip();
+                        d.paidAt = clock.now();
+                        d.paidBy = actor;
+                        d.paymentKey = key;
+                        return ledger.project(PRE.equals(d.kind) ? LedgerEntry.Kind.PRE_DISBURSE : LedgerEntry.Kind.PAY, p, d.amount,
+                                        "disbursement-" + d.id, actor)
+                                .chain(() -> outbox.publish(DisbursementPaidV1.TYPE, p.projectId, new DisbursementPaidV1(d.id, p.projectId,
+                                        p.programId, p.directionId, p.enterpriseCode, d.kind, d.amount, paidOn, d.voucherNumber,
+                                        d.bankName, d.accountNumber, p.paid)))
+                                .chain(() -> audit.record(actor, "disbursement.paid", "project", p.projectId, "voucher " + d.voucherNumber,
+                                        Map.of("disbursementId", d.id, "amount", d.amount, "paidOn", paidOn.toString())))
+                                .replaceWith(new Result(d, false));
+                    });
+        });
+    }
+
+    private record Locked(ProjectBudget project, Disbursement disbursement) {
+    }
+
+    /** Locks the project's budget row, then the request: always in this order, so no two requests deadlock. */
+    private Uni<Locked> lock(UUID disbursementId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select project_id from disbursement where id = :id", UUID.class)
+                        .setParameter("id", disbursementId).getResultList())
+                .chain(ids -> {
+                    if (ids.isEmpty()) {
+                        throw ProblemException.notFound("disbursement", disbursementId);
+                    }
+                    return ProjectBudget.<ProjectBudget>findById(ids.get(0), LockModeType.PESSIMISTIC_WRITE)
+                            .chain(p -> Disbursement.<Disbursement>findById(disbursementId, LockModeType.PESSIMISTIC_WRITE)
+                                    .map(d -> new Locked(p, d)));
+                });
+    }
+
+    static List<String> eventPreconditionsMissing(ProjectFact fact) {
+        List<String> missing = new ArrayList<>();
+        if (fact == null || !fact.accepted()) missing.add("ACCEPTANCE_PASSED");
+        if (fact == null || !fact.audited()) missing.add("AUDIT_RECORDED");
+        if (fact == null || !fact.publicityClear()) missing.add("PUBLICITY_CLOSED_WITHOUT_UPHELD_OBJECTION");
+        return missing;
+    }
+
+    /** Which preconditions of the acceptance payment are met, and which are still missing (R7). */
+    @WithSession
+    public Uni<AcceptancePayment> acceptancePayment(UUID projectId) {
+        return access.project(projectId).chain(p -> ProjectFact.<ProjectFact>findById(projectId).chain(fact ->
+                Disbursement.<Disbursement>find("projectId = ?1 and kind = ?2 and status <> ?3", projectId, ACCEPTANCE, Disbursement.CANCELLED)
+                        .firstResult().map(request -> {
+                            List<Precondition> list = preconditions(fact, request);
+                            return new AcceptancePayment(projectId, list, list.stream().filter(c -> !c.met()).map(Precondition::code).toList(),
+                                    fact == null ? null : fact.auditedAmount, p.funds().payableCap(fact == null ? null : fact.auditedAmount),
+                                    p.paid, request == null ? null : request.id);
+                        })));
+    }
+
+    public static List<Precondition> preconditions(ProjectFact fact, Disbursement request) {
+        List<Precondition> list = new ArrayList<>();
+        list.add(new Precondition("ACCEPTANCE_PASSED", fact != null && fact.accepted(),
+                fact == null || fact.acceptance == null ? "acceptance not concluded" : "acceptance concluded " + fact.acceptance));
+        list.add(new Precondition("AUDIT_RECORDED", fact != null && fact.audited(),
+                fact == null || !fact.audited() ? "no third-party audit recorded"
+                        : "audited eligible amount " + fact.auditedAmount.toPlainString() + " (" + fact.auditFirm + ", " + fact.auditReport + ")"));
+        list.add(new Precondition("PUBLICITY_CLOSED_WITHOUT_UPHELD_OBJECTION", fact != null && fact.publicityClear(),
+                fact == null || fact.publicityClosedOn == null ? "publicity not closed"
+                        : Boolean.TRUE.equals(fact.objectionUpheld) ? "an objection was upheld" : "closed on " + fact.publicityClosedOn));
+        list.add(new Precondition("PAYMENT_REQUEST_REPORT", request != null,
+                request == null ? "no payment request report" : "request " + request.id));
+        boolean approved = request != null && (Disbursement.APPROVED.equals(request.status) || Disbursement.PAID.equals(request.status));
+        list.add(new Precondition("LEADING_GROUP_APPROVAL", approved,
+                approved ? "approved by " + request.approvedBy + " at " + request.approvedAt : "not approved"));
+        return list;
+    }
+
+    @WithSession
+    public Uni<Disbursement> find(UUID id) {
+        return Disbursement.<Disbursement>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("disbursement", id))
+                .call(d -> access.project(d.projectId));
+    }
+
+    @WithSession
+    public Uni<List<Disbursement>> ofProject(UUID projectId) {
+        return access.project(projectId).chain(p -> Disbursement.<Disbursement>find("projectId = ?1 order by requestedAt, id", projectId).list());
+    }
+
+    public record ReportData(Disbursement disbursement, ProjectBudget project, ProjectFact fact, String programName, String directionName) {
+    }
+
+    @WithSession
+    public Uni<ReportData> report(UUID id) {
+        return find(id).chain(d -> ProjectBudget.<ProjectBudget>findById(d.projectId).chain(p -> ProjectFact.<ProjectFact>findById(p.projectId)
+                .chain(fact -> Panache.getSession().chain(s -> s.createNativeQuery(
+                                        "select p.county || ' ' || p.name, d.name from program p join program_direction d on d.program_id = p.id where d.id = :d",
+                                        Object[].class)
+                                .setParameter("d", p.directionId).getSingleResult())
+                        .map(names -> new ReportData(d, p, fact, (String) names[0], (String) names[1])))));
+    }
+}

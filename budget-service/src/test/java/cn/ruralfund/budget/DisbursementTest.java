@@ -1,0 +1,186 @@
+package cn.ruralfund.budget;
+
+import cn.ruralfund.platform.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static cn.ruralfund.budget.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+class DisbursementTest {
+
+    static final String PRE = "PRE_DISBURSEMENT";
+    static final String ACC = "ACCEPTANCE_PAYMENT";
+
+    @Test
+    void R7_preDisbursementCappedAtHalf() {
+        String projectId = registered(program(), "100000.01");
+        request(projectId, PRE, "30000.00", null).statusCode(201).body("status", equalTo("REQUESTED"));
+        request(projectId, PRE, "20000.01", null).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/r7-pre-disbursement-cap"));
+        request(projectId, PRE, "20000.00", null).statusCode(201); // exactly 50,000.00: half of 100,000.01 rounded down
+        request(projectId, PRE, "0.01", null).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r7-pre-disbursement-cap"));
+        budget(projectId).body("preDisbursementRequested", equalTo(50000.00f)).body("preDisbursable", equalTo(0.00f));
+    }
+
+    @Test
+    void R7_concurrentRequestsCannotPassHalf() throws Exception {
+        String projectId = registered(program(), "100000.00");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(() -> request(projectId, PRE, "15000.00", null).extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(3); // 3 × 15,000 = 45,000 ≤ 50,000 < 60,000
+            assertThat(statuses).filteredOn(s -> s == 422).hasSize(7);
+        } finally {
+            pool.shutdown();
+        }
+        budget(projectId).body("preDisbursementRequested", equalTo(45000.00f));
+        given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/disbursements").then().body("size()", equalTo(3));
+    }
+
+    @Test
+    void R20_buildFirstTasksGetNoPreDisbursement() {
+        Program program = program();
+        String projectId = registered(project(program.id(), program.upwardDirection(), "400000.00", true, creditCode()));
+        budget(projectId).body("buildFirstSubsidiseAfter", equalTo(true)).body("preDisbursable", equalTo(0.00f));
+        request(projectId, PRE, "0.01", null).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/r20-build-first"));
+        given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/disbursements").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void Idempotency_sameKeyTwiceIsOneRequest() {
+        String projectId = registered(program(), "100000.00");
+        String key = UUID.randomUUID().toString();
+        String first = request(projectId, PRE, "10000.00", key).statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+        String second = request(projectId, PRE, "10000.00", key).statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertThat(second).isEqualTo(first);
+        request(projectId, PRE, "20000.00", key).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/idempotency-key-reused"));
+        budget(projectId).body("preDisbursementRequested", equalTo(10000.00f));
+
+        String approvalKey = UUID.randomUUID().toString();
+        approve(first, approvalKey).statusCode(200).header("Idempotent-Replayed", "false");
+        approve(first, approvalKey).statusCode(200).header("Idempotent-Replayed", "true");
+        approve(first, null).statusCode(409).body("type", equalTo("https://ruralfund.cn/problems/already-approved"));
+        String payKey = UUID.randomUUID().toString();
+        String voucher = "V-" + UUID.randomUUID();
+        pay(first, voucher, payKey).statusCode(200).body("status", equalTo("PAID"));
+        pay(first, voucher, payKey).statusCode(200).header("Idempotent-Replayed", "true");
+        pay(first, "V-" + UUID.randomUUID(), null).statusCode(409).body("type", equalTo("https://ruralfund.cn/problems/already-paid"));
+        budget(projectId).body("paid", equalTo(10000.00f));
+        given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/ledger").then().body("kind", equalTo(List.of("COMMIT", "PRE_DISBURSE")));
+    }
+
+    @Test
+    void R7_paymentNeedsApprovalAndTheDedicatedAccount() {
+        String projectId = registered(program(), "100000.00");
+        String id = requested(projectId, PRE, "10000.00");
+        pay(id, "V-" + UUID.randomUUID(), null).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r7-leading-group-approval"));
+        approve(id, null).statusCode(200).body("approvedBy", equalTo("leading_group@dev"));
+        given().auth().oauth2(FINANCE).contentType(ContentType.JSON)
+                .body("{\"paidOn\":\"2021-03-01\",\"voucherNumber\":\"V-" + UUID.randomUUID() + "\",\"accountNumber\":\"999\"}")
+                .post("/disbursements/" + id + "/payment").then().statusCode(422)
+                .body("type", equalTo("https://ruralfund.cn/problems/dedicated-account-mismatch"));
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                .body("{\"paidOn\":\"2021-03-01\",\"voucherNumber\":\"V-1\",\"accountNumber\":\"" + ACCOUNT + "\"}")
+                .post("/disbursements/" + id + "/payment").then().statusCode(403);
+        budget(projectId).body("paid", equalTo(0.00f));
+        String voucher = "V-" + UUID.randomUUID();
+        pay(id, voucher, null).statusCode(200);
+        String other = requested(projectId, PRE, "1.00");
+        approve(other, null).statusCode(200);
+        pay(other, voucher, null).statusCode(409).body("type", equalTo("https://ruralfund.cn/problems/duplicate-voucher"));
+    }
+
+    @Test
+    void R7_acceptancePaymentNeedsEveryPrecondition() {
+        String projectId = registered(program(), "200000.00");
+        paid(projectId, PRE, "100000.00");
+        String path = "/projects/" + projectId + "/acceptance-payment";
+        given().auth().oauth2(OFFICE).get(path).then().statusCode(200)
+                .body("missing", equalTo(List.of("ACCEPTANCE_PASSED", "AUDIT_RECORDED", "PUBLICITY_CLOSED_WITHOUT_UPHELD_OBJECTION",
+                        "PAYMENT_REQUEST_REPORT", "LEADING_GROUP_APPROVAL")));
+        request(projectId, ACC, "50000.00", null).statusCode(422)
+                .body("type", equalTo("https://ruralfund.cn/problems/r7-acceptance-preconditions"))
+                .body("detail", containsString("ACCEPTANCE_PASSED"));
+
+        acceptance(projectId, "PASS", null);
+        audit(projectId, "180000.00");
+        publicity(projectId, true); // an objection was upheld
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(OFFICE).get(path).then()
+                .body("missing", equalTo(List.of("PUBLICITY_CLOSED_WITHOUT_UPHELD_OBJECTION", "PAYMENT_REQUEST_REPORT", "LEADING_GROUP_APPROVAL"))));
+        request(projectId, ACC, "50000.00", null).statusCode(422).body("detail", containsString("PUBLICITY"));
+
+        publicity(projectId, false); // published again, no objection upheld
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(OFFICE).get(path).then()
+                .body("missing", equalTo(List.of("PAYMENT_REQUEST_REPORT", "LEADING_GROUP_APPROVAL"))));
+        // the audited eligible amount caps the total paid: 180,000 − 100,000 pre-disbursed
+        request(projectId, ACC, "80000.01", null).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r7-audited-amount-cap"));
+        String id = requested(projectId, ACC, "80000.00");
+        given().auth().oauth2(OFFICE).get(path).then().body("missing", equalTo(List.of("LEADING_GROUP_APPROVAL")));
+        pay(id, "V-" + UUID.randomUUID(), null).statusCode(422);
+        approve(id, null).statusCode(200);
+        given().auth().oauth2(OFFICE).get(path).then().body("missing", equalTo(List.of())).body("auditedEligibleAmount", equalTo(180000.00f));
+        pay(id, "V-" + UUID.randomUUID(), null).statusCode(200);
+        budget(projectId).body("paid", equalTo(180000.00f));
+
+        String html = given().auth().oauth2(LEADERS).get("/disbursements/" + id + "/report").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertThat(html).contains("请款报告").contains("80,000.00").contains("ACCEPTANCE_PASSED").contains("leading_group@dev")
+                .contains("景洪测试电商有限公司").doesNotContain("✘");
+        given().auth().oauth2(Tokens.enterprise(creditCode())).get("/disbursements/" + id).then().statusCode(403);
+    }
+
+    @Test
+    void badInputIsRefusedAndChangesNothing() {
+        String projectId = registered(program(), "100000.00");
+        request(projectId, PRE, "-1", null).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/invalid-fields"));
+        request(projectId, PRE, "0", null).statusCode(400);
+        request(projectId, PRE, "1.001", null).statusCode(400);
+        request(projectId, PRE, "99999999999999.00", null).statusCode(400);
+        request(projectId, "SOMETHING", "1.00", null).statusCode(400);
+        request(projectId, PRE, "\"abc\"", null).statusCode(400).contentType("application/problem+json");
+        request(UUID.randomUUID().toString(), PRE, "1.00", null).statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(FINANCE).contentType(ContentType.JSON).body("{\"kind\":\"PRE_DISBURSEMENT\",\"amount\":1}")
+                .post("/projects/" + projectId + "/disbursements").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.enterprise(creditCode())).contentType(ContentType.JSON).body("{\"kind\":\"PRE_DISBURSEMENT\",\"amount\":1}")
+                .post("/projects/" + projectId + "/disbursements").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"kind\":\"PRE_DISBURSEMENT\",\"amount\":1}")
+                .post("/projects/" + projectId + "/disbursements").then().statusCode(401);
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(101))
+                .body("{\"kind\":\"PRE_DISBURSEMENT\",\"amount\":1}").post("/projects/" + projectId + "/disbursements").then().statusCode(400);
+        budget(projectId).body("preDisbursementRequested", equalTo(0.00f));
+        given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/disbursements").then().body("size()", equalTo(0));
+        given().auth().oauth2(AUDITOR).get("/projects/" + projectId + "/history").then().body("action", hasItems("budget.committed"))
+                .body("size()", equalTo(1));
+    }
+
+    static BigDecimal dec(String s) {
+        return new BigDecimal(s);
+    }
+}
