@@ -25,6 +25,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -49,11 +53,12 @@ public class SupervisionService {
     private final AuditTrail audit;
     private final PlatformClock clock;
     private final MeterRegistry metrics;
+    private final Vertx vertx;
     private final BigDecimal threshold;
     private final BigDecimal seriousThreshold;
     private final int dataReportingDays;
 
-    SupervisionService(Outbox outbox, AuditTrail audit, PlatformClock clock, MeterRegistry metrics,
+    SupervisionService(Outbox outbox, AuditTrail audit, PlatformClock clock, MeterRegistry metrics, Vertx vertx,
                        @ConfigProperty(name = "project.deviation.threshold", defaultValue = "10") BigDecimal threshold,
                        @ConfigProperty(name = "project.deviation.serious-threshold", defaultValue = "30") BigDecimal seriousThreshold,
                        @ConfigProperty(name = "project.notice.data-reporting.days", defaultValue = "10") int dataReportingDays) {
@@ -61,6 +66,7 @@ public class SupervisionService {
         this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
+        this.vertx = vertx;
         this.threshold = threshold;
         this.seriousThreshold = seriousThreshold;
         this.dataReportingDays = dataReportingDays;
@@ -80,8 +86,18 @@ public class SupervisionService {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Runs the R12 deviation check and the deadline check, as of today by the platform clock. Tests call this directly. */
+    /**
+     * Runs the R12 deviation check and the deadline check, as of today by the platform clock, each in
+     * its own transaction on a fresh safe Vert.x context (as a request has), so that the schedule, the
+     * REST endpoint and tests can call it from any thread.
+     */
     public Uni<CheckResult> runChecks() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> checks().subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    private Uni<CheckResult> checks() {
         LocalDate today = clock.today();
         return Panache.withTransaction(() -> detectDeviations(today))
                 .chain(deviations -> Panache.withTransaction(() -> expireNotices(today))
