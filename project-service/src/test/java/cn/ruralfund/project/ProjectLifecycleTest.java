@@ -230,8 +230,26 @@ class ProjectLifecycleTest {
     }
 
     @Test
-    void poisonMessageDoesNotBlockTheBudgetConsumer() {
-        Events.send(BUDGET_TOPIC, "poison", "{not json");
+    void poisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockTheConsumer() {
+        String poison = "{not json " + UUID.randomUUID();
+        Events.send(BUDGET_TOPIC, "poison", poison);
         Fixtures.program(); // still consumed after the poison record
+        Events.awaitRecord("ruralfund.project-service.dead-letter", r -> poison.equals(r.value()), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void R4_R5_acceptanceAndPublicityConclusionsAreKeptOnTheProject() {
+        var program = Fixtures.program();
+        UUID project = Fixtures.project(Fixtures.awardedTender(program, Fixtures.enterprise(Fixtures.creditCode())));
+        Fixtures.send("ruralfund.acceptance.events", "cn.ruralfund.acceptance.acceptance-concluded.v1", project.toString(),
+                Map.of("projectId", project, "conclusion", "PASS", "concludedAt", "2022-03-01T10:00:00+08:00"));
+        Fixtures.send("ruralfund.publicity.events", "cn.ruralfund.publicity.publicity-closed.v1", UUID.randomUUID().toString(),
+                Map.of("announcementId", UUID.randomUUID(), "kind", "ACCEPTANCE", "projectId", project, "openedOn", "2022-03-02",
+                        "closedOn", "2022-03-09", "objectionUpheld", false, "closedAt", "2022-03-09T18:00:00+08:00"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(OFFICE).get("/projects/" + project)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("acceptance", equalTo("PASS"))
+                .body("publicityClosedOn", equalTo("2022-03-09")).body("objectionUpheld", equalTo(false)));
+        given().auth().oauth2(OFFICE).get("/projects/" + project + "/history").then()
+                .body("action", hasItems("project.accepted", "project.publicity-closed"));
     }
 }

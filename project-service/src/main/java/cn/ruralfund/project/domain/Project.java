@@ -26,7 +26,11 @@ public class Project extends PanacheEntityBase {
         /** budget-service refused the budget (reason in statusReason). */
         REFUSED,
         /** 取消承办资格: a rectification notice was not closed by its deadline (R12–R14), or a violation (R11). */
-        DISQUALIFIED
+        DISQUALIFIED,
+        /** acceptance-service concluded 合格 (R4): construction is over, no more progress supervision. */
+        ACCEPTED,
+        /** acceptance-service concluded 不合格, or the acceptance deadline passed (R4, R8). */
+        ACCEPTANCE_FAILED
     }
 
     public enum PlanStatus { NONE, SUBMITTED, APPROVED }
@@ -68,6 +72,17 @@ public class Project extends PanacheEntityBase {
     public OffsetDateTime planApprovedAt;
     @Column(name = "plan_approved_by")
     public String planApprovedBy;
+    /** PASS or FAIL, from acceptance-service. */
+    public String acceptance;
+    @Column(name = "acceptance_reason")
+    public String acceptanceReason;
+    @Column(name = "accepted_at")
+    public OffsetDateTime acceptedAt;
+    /** When the publicity (公示) of the project closed, from publicity-service, and whether an objection was upheld. */
+    @Column(name = "publicity_closed_on")
+    public LocalDate publicityClosedOn;
+    @Column(name = "objection_upheld")
+    public Boolean objectionUpheld;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

@@ -2,7 +2,9 @@ package cn.ruralfund.project.service;
 
 import cn.ruralfund.platform.audit.AuditEntry;
 import cn.ruralfund.platform.audit.AuditTrail;
+import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
+import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.contracts.BudgetRefusedV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
@@ -187,6 +189,44 @@ public class ProjectService {
                 p.statusReason = refused.reason() + (refused.problemType() == null ? "" : " (" + refused.problemType() + ")");
             }
             return audit.record(Actor.event(source).name(), "project.budget-refused", "project", p.id, refused.reason(), refused);
+        });
+    }
+
+    /** In the consumer's transaction: PASS ends construction (no more progress supervision); FAIL is kept with its reason. */
+    public Uni<Void> apply(AcceptanceConcludedV1 concluded, String source) {
+        return Project.<Project>findById(concluded.projectId()).chain(p -> {
+            if (p == null) {
+                LOG.warnf("acceptance concluded for unknown project %s: ignored", concluded.projectId());
+                return Uni.createFrom().voidItem();
+            }
+            boolean pass = AcceptanceConcludedV1.PASS.equals(concluded.conclusion());
+            p.acceptance = pass ? "PASS" : "FAIL";
+            p.acceptanceReason = concluded.reason() == null ? concluded.detail()
+                    : concluded.reason() + (concluded.detail() == null ? "" : ": " + concluded.detail());
+            p.acceptedAt = concluded.concludedAt();
+            if (p.status != Project.Status.DISQUALIFIED) {
+                p.status = pass ? Project.Status.ACCEPTED : Project.Status.ACCEPTANCE_FAILED;
+                p.statusReason = pass ? null : p.acceptanceReason;
+            }
+            return audit.record(Actor.event(source).name(), pass ? "project.accepted" : "project.acceptance-failed", "project", p.id,
+                    "acceptance concluded " + concluded.conclusion() + " (R4)", concluded);
+        });
+    }
+
+    /** In the consumer's transaction: the publicity of the project closed (R5), with or without an upheld objection. */
+    public Uni<Void> apply(PublicityClosedV1 closed, String source) {
+        if (closed.projectId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Project.<Project>findById(closed.projectId()).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().voidItem();
+            }
+            p.publicityClosedOn = closed.closedOn();
+            p.objectionUpheld = closed.objectionUpheld();
+            return audit.record(Actor.event(source).name(), "project.publicity-closed", "project", p.id,
+                    closed.kind() + " publicity closed " + (closed.objectionUpheld() ? "with an upheld objection" : "without upheld objection") + " (R5)",
+                    closed);
         });
     }
 
