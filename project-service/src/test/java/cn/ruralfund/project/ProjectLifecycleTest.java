@@ -101,6 +101,26 @@ class ProjectLifecycleTest {
     }
 
     @Test
+    void concurrentDuplicateRegistrationsGiveOne201AndOne409() throws Exception {
+        var program = Fixtures.program();
+        UUID tender = Fixtures.awardedTender(program, Fixtures.enterprise(Fixtures.creditCode()));
+        var body = Fixtures.projectBody(tender, "2021-01-01", "2021-12-31");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var calls = List.of(pool.submit(() -> given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(body).post("/projects").statusCode()),
+                    pool.submit(() -> given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(body).post("/projects").statusCode()));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(OFFICE).get("/projects").then().body("findAll { it.tenderId == '" + tender + "' }.size()", equalTo(1));
+    }
+
+    @Test
     void R17_tenderAwardIsPublished() {
         var program = Fixtures.program();
         String code = Fixtures.creditCode();

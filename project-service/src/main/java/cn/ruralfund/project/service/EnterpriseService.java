@@ -51,6 +51,8 @@ public class EnterpriseService {
             e.createdAt = clock.now();
             e.createdBy = actor.name();
             return e.persist()
+                    .chain(() -> Conflicts.flushed(e, () -> ProblemException.conflict("duplicate-enterprise", "Enterprise exists",
+                            "an enterprise with credit code " + code + " is already registered")))
                     .chain(() -> audit.record(actor.name(), "enterprise.registered", "enterprise", e.id, "enterprise registered",
                             Map.of("creditCode", code, "name", e.name, "fundBank", e.fundBank, "fundAccountNumber", e.fundAccountNumber)))
                     .replaceWith(e);

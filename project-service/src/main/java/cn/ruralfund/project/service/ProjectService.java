@@ -21,6 +21,7 @@ import cn.ruralfund.project.domain.Tender;
 import cn.ruralfund.project.domain.Violation;
 import cn.ruralfund.project.rest.Requests.ConfirmViolation;
 import cn.ruralfund.project.rest.Requests.RegisterProject;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -49,11 +50,13 @@ public class ProjectService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final PlatformClock clock;
+    private final MeterRegistry metrics;
 
-    ProjectService(Outbox outbox, AuditTrail audit, PlatformClock clock) {
+    ProjectService(Outbox outbox, AuditTrail audit, PlatformClock clock, MeterRegistry metrics) {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public record ProjectWithTask(Project project, Task task) {
@@ -121,8 +124,14 @@ public class ProjectService {
                         .map(l -> new ProjectRegisteredV1.ExpenseLine(l.category().strip(), l.description().strip(), Money.of(l.amount()))).toList(),
                 p.createdAt);
         return p.persist()
+                .chain(() -> Conflicts.flushed(p, () -> ProblemException.conflict("duplicate-project", "Project already registered",
+                        "the award of tender " + tender.reference + " is already registered as a project")))
                 .chain(() -> outbox.publish(ProjectRegisteredV1.TYPE, p.id, registered))
                 .chain(() -> audit.record(actor.name(), "project.registered", "project", p.id, "project registered; budget requested", registered))
+                .invoke(() -> {
+                    metrics.counter("ruralfund_project_registered_total").increment();
+                    metrics.counter("ruralfund_project_budget_requested_yuan_total").increment(p.budget.doubleValue());
+                })
                 .replaceWith(new ProjectWithTask(p, task));
     }
 
@@ -267,6 +276,7 @@ public class ProjectService {
             return v.persist()
                     .chain(() -> outbox.publish(ViolationConfirmedV1.TYPE, p.id, confirmed))
                     .chain(() -> outbox.publish(EnterpriseDisqualifiedV1.TYPE, enterprise.creditCode, disqualified))
+                    .invoke(() -> metrics.counter("ruralfund_project_disqualifications_total", "rule", rule).increment())
                     .chain(() -> audit.record(actor.name(), "project.violation-confirmed", "project", p.id, reason, detail))
                     .chain(() -> audit.record(actor.name(), "enterprise.disqualified", "enterprise", enterprise.id, reason, detail))
                     .replaceWith(v);

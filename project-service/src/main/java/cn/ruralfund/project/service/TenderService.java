@@ -82,7 +82,10 @@ public class TenderService {
                 b.amount = Money.of(request.amount());
                 b.submittedAt = clock.now();
                 b.submittedBy = actor.name();
-                return b.persist().chain(() -> audit.record(actor.name(), "tender.bid", "tender", tenderId, "bid received",
+                return b.persist()
+                        .chain(() -> Conflicts.flushed(b, () -> ProblemException.conflict("duplicate-bid", "Bid exists",
+                                enterprise.name + " has already bid on tender " + tender.reference)))
+                        .chain(() -> audit.record(actor.name(), "tender.bid", "tender", tenderId, "bid received",
                         Map.of("bidId", b.id, "enterprise", enterprise.creditCode, "amount", b.amount))).replaceWith(b);
             });
         }));
