@@ -1,0 +1,84 @@
+package cn.ruralfund.reporting;
+
+import cn.ruralfund.platform.testing.Postgres;
+import cn.ruralfund.platform.testing.ServiceProcess;
+import cn.ruralfund.platform.testing.Tokens;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The packaged budget-service and reporting-service as separate processes on the real broker and
+ * database: an event crosses from one to the other, and survives its publisher being killed.
+ */
+class AcrossServicesIT {
+
+    static final String OFFICE = Tokens.of("COMMERCE_OFFICE");
+    static ServiceProcess reporting;
+
+    @BeforeAll
+    static void startReporting() throws Exception {
+        reporting = ServiceProcess.start("reporting-service", "reporting_it", Map.of());
+    }
+
+    @AfterAll
+    static void stopReporting() throws Exception {
+        reporting.close();
+    }
+
+    static String program(String name) throws Exception {
+        return Files.readString(Path.of("../seed/jinghong-2020/program.json")).replace("2020年景洪市电子商务进农村综合示范项目奖励资金", name);
+    }
+
+    static String create(ServiceProcess budget, String name) throws Exception {
+        return given().baseUri(budget.url()).auth().oauth2(OFFICE).contentType(ContentType.JSON).body(program(name))
+                .post("/programs").then().statusCode(201).extract().path("id");
+    }
+
+    static void awaitAllotted(String programId) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(reporting.url()).auth().oauth2(OFFICE).get("/programs/" + programId).then()
+                        .statusCode(200).body("allotted", equalTo(5000000.00f)));
+    }
+
+    @Test
+    void programCreatedInBudgetServiceShowsInReportingService() throws Exception {
+        try (ServiceProcess budget = ServiceProcess.start("budget-service", "budget_it", Map.of())) {
+            String id = create(budget, "crossing " + UUID.randomUUID());
+            awaitAllotted(id);
+        }
+    }
+
+    @Test
+    void Backbone_eventCommittedButNotPublishedWhenTheServiceDiesIsPublishedAfterRestart() throws Exception {
+        ServiceProcess budget = ServiceProcess.start("budget-service", "budget_it", Map.of("platform.outbox.relay.enabled", "false"));
+        String id = create(budget, "outbox " + UUID.randomUUID());
+        budget.kill(); // SIGKILL after the commit, before any publication
+
+        try (Connection db = Postgres.connect("budget_it");
+             var unsent = db.prepareStatement("select count(*) from outbox_event where event_key = ? and sent_at is null")) {
+            unsent.setString(1, id);
+            var rs = unsent.executeQuery();
+            rs.next();
+            assertThat(rs.getInt(1)).as("the event is committed in the outbox, not sent").isEqualTo(1);
+        }
+        given().baseUri(reporting.url()).auth().oauth2(OFFICE).get("/programs/" + id).then().statusCode(404);
+
+        try (ServiceProcess restarted = ServiceProcess.start("budget-service", "budget_it", Map.of())) {
+            awaitAllotted(id);
+        }
+    }
+}
