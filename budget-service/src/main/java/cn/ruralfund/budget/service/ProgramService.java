@@ -75,10 +75,13 @@ public class ProgramService {
 
     @WithSession
     public Uni<List<Program>> list() {
+        // two join-fetch queries (directions, then phases) in the same session: one Mutiny.fetch per program made
+        // Hibernate Reactive fail ("Illegal pop() with non-matching JdbcValuesSourceProcessingState") with many programs
         return Program.<Program>find("select distinct p from Program p left join fetch p.directions order by p.year desc, p.county")
                 .list()
-                .call(programs -> Uni.join().all(programs.stream().map(p -> Mutiny.fetch(p.phases)).toList()).usingConcurrencyOf(1).andFailFast()
-                        .onItem().ifNull().continueWith(List.of()));
+                .call(programs -> programs.isEmpty() ? Uni.createFrom().voidItem()
+                        : Program.find("select distinct p from Program p left join fetch p.phases where p.id in ?1",
+                                programs.stream().map(p -> p.id).toList()).list().replaceWithVoid());
     }
 
     private static void check(CreateProgram request) {

@@ -1,0 +1,208 @@
+package cn.ruralfund.budget.domain;
+
+import cn.ruralfund.platform.problem.ProblemException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Random sequences of operations on one direction's projects, applied through the same domain arithmetic the service
+ * uses ({@link ProjectFunds}, {@link Balances}), writing ledger entries as the service does. After every operation the
+ * ledger invariants hold: allotted = committed + uncommitted with uncommitted ≥ 0, recovered ≤ paid,
+ * paid − recovered ≤ committed, pre-disbursements ≤ 50% (R7), none under R20; balances derived from the entries equal
+ * the projects' state; and a refused operation changes nothing.
+ */
+class LedgerProperties {
+
+    record Op(int kind, int project, long fen, boolean flag) {
+    }
+
+    record Entry(String kind, int project, BigDecimal amount) {
+    }
+
+    static final class Model {
+        final BigDecimal allocation;
+        final List<ProjectFunds> projects = new ArrayList<>();
+        final List<List<BigDecimal[]>> open = new ArrayList<>(); // per project: live requests {kind(0 pre, 1 acc), amount}
+        final List<Entry> ledger = new ArrayList<>();
+
+        Model(BigDecimal allocation) {
+            this.allocation = allocation;
+        }
+
+        BigDecimal committed() {
+            return projects.stream().map(ProjectFunds::committed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        void apply(Op op) {
+            BigDecimal amount = BigDecimal.valueOf(op.fen(), 2);
+            if (op.kind() == 0 || projects.isEmpty()) { // register a project: commit within the direction's room
+                if (amount.signum() > 0 && amount.compareTo(allocation.subtract(committed())) <= 0) {
+                    projects.add(ProjectFunds.committed(amount, op.flag()));
+                    open.add(new ArrayList<>());
+                    ledger.add(new Entry("COMMIT", projects.size() - 1, amount));
+                }
+                return;
+            }
+            int i = op.project() % projects.size();
+            ProjectFunds p = projects.get(i);
+            switch (op.kind()) {
+                case 1 -> { // pre-disbursement request
+                    p.requestPreDisbursement(amount);
+                    open.get(i).add(new BigDecimal[]{BigDecimal.ZERO, amount});
+                }
+                case 2 -> { // acceptance payment request, audited at 90% of the commitment
+                    p.requestAcceptancePayment(amount, p.committed().multiply(new BigDecimal("0.9")).setScale(2, java.math.RoundingMode.DOWN));
+                    open.get(i).add(new BigDecimal[]{BigDecimal.ONE, amount});
+                }
+                case 3 -> { // pay the oldest live request
+                    if (!open.get(i).isEmpty()) {
+                        BigDecimal[] r = open.get(i).get(0);
+                        p.pay(r[1]);
+                        open.get(i).remove(0);
+                        ledger.add(new Entry(r[0].signum() == 0 ? "PRE_DISBURSE" : "PAY", i, r[1]));
+                    }
+                }
+                case 4 -> { // amendment
+                    BigDecimal room = allocation.subtract(committed());
+                    BigDecimal before = p.committed();
+                    if (amount.subtract(before).compareTo(room) > 0) {
+                        return; // the service refuses this (direction-allocation-exceeded) before touching the funds
+                    }
+                    BigDecimal change = p.amend(amount);
+                    if (change.signum() > 0) ledger.add(new Entry("COMMIT", i, change));
+                    if (change.signum() < 0) ledger.add(new Entry("RELEASE", i, change.negate()));
+                }
+                case 5 -> { // stopped (R8, R11, R15): live requests cancelled, unused commitment released
+                    for (BigDecimal[] r : open.get(i)) {
+                        p.cancel(r[0].signum() == 0 ? ProjectFunds.Kind.PRE_DISBURSEMENT : ProjectFunds.Kind.ACCEPTANCE_PAYMENT, r[1]);
+                    }
+                    open.get(i).clear();
+                    BigDecimal release = p.stop();
+                    if (release.signum() > 0) ledger.add(new Entry("RELEASE", i, release));
+                }
+                default -> { // money recovered
+                    p.recover(amount);
+                    ledger.add(new Entry("RECOVER", i, amount));
+                    BigDecimal release = p.releaseUnused();
+                    if (release.signum() > 0) ledger.add(new Entry("RELEASE", i, release));
+                }
+            }
+        }
+
+        Balances balances(Integer project) {
+            Map<String, BigDecimal> sums = new HashMap<>();
+            if (project == null) {
+                sums.put("ALLOT", allocation);
+            }
+            for (Entry e : ledger) {
+                if (project == null || e.project() == project) {
+                    sums.merge(e.kind(), e.amount(), BigDecimal::add);
+                }
+            }
+            return Balances.of(sums);
+        }
+
+        String snapshot() {
+            StringBuilder s = new StringBuilder();
+            for (ProjectFunds p : projects) {
+                s.append(p.committed()).append('/').append(p.preRequested()).append('/').append(p.acceptanceRequested()).append('/')
+                        .append(p.paid()).append('/').append(p.recovered()).append('/').append(p.stopped()).append(';');
+            }
+            return s.append(ledger.size()).toString();
+        }
+    }
+
+    @Provide
+    Arbitrary<Op> ops() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(0, 7),
+                Arbitraries.oneOf(Arbitraries.longs().between(-100, 0), Arbitraries.longs().between(1, 100),
+                        Arbitraries.longs().between(1, 50_000_000L)),
+                Arbitraries.of(true, false, false, false)).as(Op::new);
+    }
+
+    @Property(tries = 300)
+    void Ledger_invariantsHoldAfterEveryOperation(@ForAll @Size(min = 1, max = 80) List<@From("ops") Op> ops,
+                                                  @ForAll("allocations") long allocationFen) {
+        Model m = new Model(BigDecimal.valueOf(allocationFen, 2));
+        for (Op op : ops) {
+            String before = m.snapshot();
+            try {
+                m.apply(op);
+            } catch (ProblemException refused) {
+                if (!before.equals(m.snapshot())) {
+                    throw new AssertionError("a refused " + op + " changed the state: " + before + " -> " + m.snapshot());
+                }
+            }
+            check(m, op);
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> allocations() {
+        return Arbitraries.longs().between(1, 500_000_000L);
+    }
+
+    private static void check(Model m, Op op) {
+        Balances direction = m.balances(null);
+        if (!direction.violations(true).isEmpty()) {
+            throw new AssertionError("after " + op + ": " + direction.violations(true) + " " + direction);
+        }
+        if (direction.allotted().compareTo(direction.committed().add(direction.uncommitted())) != 0) {
+            throw new AssertionError("allotted != committed + uncommitted");
+        }
+        if (direction.committed().compareTo(m.committed()) != 0) {
+            throw new AssertionError("ledger committed " + direction.committed() + " != projects' " + m.committed());
+        }
+        for (int i = 0; i < m.projects.size(); i++) {
+            ProjectFunds p = m.projects.get(i);
+            Balances b = m.balances(i);
+            if (!p.violations().isEmpty() || !b.violations(false).isEmpty()) {
+                throw new AssertionError("after " + op + " project " + i + ": " + p.violations() + b.violations(false));
+            }
+            if (b.committed().compareTo(p.committed()) != 0 || b.paid().compareTo(p.paid()) != 0 || b.recovered().compareTo(p.recovered()) != 0) {
+                throw new AssertionError("project " + i + " ledger " + b + " does not reconcile with its state");
+            }
+            if (!p.stopped() && p.preRequested().multiply(BigDecimal.valueOf(2)).compareTo(p.committed()) > 0) {
+                throw new AssertionError("R7 passed");
+            }
+            if (p.buildFirst() && p.preRequested().signum() > 0) {
+                throw new AssertionError("R20 passed");
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void R7_preDisbursableNeverExceedsHalf(@ForAll("positiveFen") long committedFen, @ForAll("positiveFen") long askFen) {
+        ProjectFunds f = ProjectFunds.committed(BigDecimal.valueOf(committedFen, 2), false);
+        BigDecimal ask = BigDecimal.valueOf(askFen, 2);
+        boolean fits = ask.multiply(BigDecimal.valueOf(2)).compareTo(f.committed()) <= 0;
+        try {
+            f.requestPreDisbursement(ask);
+            if (!fits) throw new AssertionError("accepted above half");
+        } catch (ProblemException e) {
+            if (fits) throw new AssertionError("refused within half");
+        }
+        if (f.preDisbursable().add(f.preRequested()).multiply(BigDecimal.valueOf(2)).compareTo(f.committed()) > 0) {
+            throw new AssertionError("preDisbursable beyond half");
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> positiveFen() {
+        return Arbitraries.longs().between(1, 10_000_000_000L);
+    }
+}
