@@ -2,6 +2,8 @@ package cn.ruralfund.platform.outbox;
 
 import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.time.PlatformClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -45,13 +47,20 @@ public class OutboxRelay {
     private final long intervalMs;
     private final int batchSize;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Counter published;
+    private final Counter failures;
     private volatile boolean stopped;
     private long timer = -1;
 
     OutboxRelay(Mutiny.SessionFactory sessions, @Channel("outbox") MutinyEmitter<String> emitter, PlatformClock clock,
                 @ConfigProperty(name = "platform.outbox.relay.enabled", defaultValue = "true") boolean enabled,
                 @ConfigProperty(name = "platform.outbox.relay.interval-ms", defaultValue = "100") long intervalMs,
-                @ConfigProperty(name = "platform.outbox.relay.batch-size", defaultValue = "200") int batchSize) {
+                @ConfigProperty(name = "platform.outbox.relay.batch-size", defaultValue = "200") int batchSize,
+                MeterRegistry registry) {
+        this.published = Counter.builder("ruralfund.outbox.published").description("events relayed from the outbox to Kafka")
+                .register(registry);
+        this.failures = Counter.builder("ruralfund.outbox.relay.failures").description("relay attempts that failed and will be retried")
+                .register(registry);
         this.sessions = sessions;
         this.emitter = emitter;
         this.clock = clock;
@@ -85,7 +94,10 @@ public class OutboxRelay {
     /** Relays batches until the outbox is empty; returns the number of events sent. */
     Uni<Integer> drain() {
         return Uni.createFrom().deferred(this::relayBatch).chain(sent -> sent < batchSize ? Uni.createFrom().item(sent) : drain().map(more -> sent + more))
-                .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.toString()))
+                .onFailure().invoke(e -> {
+                    failures.increment();
+                    LOG.warnf("outbox relay failed, will retry: %s", e.toString());
+                })
                 .onFailure().recoverWithItem(0);
     }
 
@@ -108,6 +120,7 @@ public class OutboxRelay {
         return Uni.join().all(rows.stream().map(this::send).toList()).andFailFast().map(acks -> {
             var now = clock.now();
             rows.forEach(row -> row.sentAt = now);
+            published.increment(rows.size());
             return rows.size();
         });
     }
