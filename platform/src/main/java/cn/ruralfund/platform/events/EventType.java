@@ -2,9 +2,10 @@ package cn.ruralfund.platform.events;
 
 /**
  * One versioned event type of the public catalog: its CloudEvents {@code type}, the topic it is
- * published on, and the Java record of its {@code data}. The JSON Schema of version N lies at
- * {@code events/<name>.v<N>.schema.json} in this module; a published version never changes meaning:
- * a new meaning is a new version.
+ * published on, and the Java record of its {@code data}. The JSON Schema of version N lies in this
+ * module at {@code META-INF/resources/events/<family>.<name>.v<N>.schema.json}, served by every service
+ * at {@code /events/...} beside the AsyncAPI catalog {@code /events/asyncapi.json}. A published version
+ * never changes meaning: a new meaning is a new version.
  */
 public record EventType<T>(String family, String name, int version, Class<T> dataClass) {
 
@@ -20,7 +21,8 @@ public record EventType<T>(String family, String name, int version, Class<T> dat
         return Topics.of(family);
     }
 
+    /** The CloudEvent {@code dataschema}: the path of the JSON Schema on any service. */
     public String schema() {
-        return "events/" + family + "." + name + ".v" + version + ".schema.json";
+        return "/events/" + family + "." + name + ".v" + version + ".schema.json";
     }
 }
