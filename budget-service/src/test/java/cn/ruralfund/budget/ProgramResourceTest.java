@@ -46,7 +46,7 @@ class ProgramResourceTest {
         var event = Events.awaitOn("ruralfund.budget.events", id);
         assertThat(event.get("type").asText()).isEqualTo("cn.ruralfund.budget.program-created.v1");
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
-        assertThat(event.at("/data/total").decimalValue()).isEqualByComparingTo("5000000.00");
+        assertThat(event.at("/data/total").toString()).as("money keeps its fen").isEqualTo("5000000.00");
         assertThat(event.at("/data/directions").size()).isEqualTo(2);
 
         given().auth().oauth2(Tokens.of("AUDITOR")).get("/programs/" + id + "/history").then().statusCode(200)

@@ -3,7 +3,9 @@ package cn.ruralfund.platform.outbox;
 import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.events.EventType;
 import cn.ruralfund.platform.time.PlatformClock;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,10 @@ public class Outbox {
     private final String source;
 
     Outbox(ObjectMapper mapper, PlatformClock clock, @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.mapper = mapper;
+        // Money keeps its two decimals in events: 800000.00, never 8E+5.
+        this.mapper = mapper.copy()
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         this.clock = clock;
         this.source = "/ruralfund/" + application;
     }
