@@ -179,6 +179,18 @@ class SupervisionTest {
                 .post("/projects/" + b.project() + "/notices").then().statusCode(400)
                 .body("type", equalTo("https://ruralfund.cn/problems/unknown-notice-kind"));
         given().auth().oauth2(OFFICE).get("/projects/" + b.project() + "/notices").then().body("$", hasSize(0));
+
+        // the enterprise explains the deviation: causes and remedial measures (R12)
+        String deviation = given().auth().oauth2(OFFICE).get("/projects/" + b.project() + "/deviations").path("[0].id");
+        given().auth().oauth2(Tokens.enterprise(Fixtures.creditCode())).contentType(ContentType.JSON)
+                .body(Map.of("causes", "x", "measures", "y"))
+                .post("/projects/" + b.project() + "/deviations/" + deviation + "/explanation").then().statusCode(403);
+        given().auth().oauth2(Tokens.enterprise(b.code())).contentType(ContentType.JSON)
+                .body(Map.of("causes", "设备到货延迟", "measures", "更换供应商，七月底前完成安装"))
+                .post("/projects/" + b.project() + "/deviations/" + deviation + "/explanation").then().statusCode(200)
+                .body("causes", equalTo("设备到货延迟"));
+        given().auth().oauth2(Tokens.of("AUDITOR")).get("/projects/" + b.project() + "/history").then()
+                .body("action", hasItems("deviation.detected", "deviation.explained"));
     }
 
     @Test

@@ -37,4 +37,11 @@ public class Deviation extends PanacheEntityBase {
     public LocalDate lastCheckedOn;
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
+    /** The enterprise's causes of the delay and its remedial measures (R12). */
+    public String causes;
+    public String measures;
+    @Column(name = "explained_at")
+    public java.time.OffsetDateTime explainedAt;
+    @Column(name = "explained_by")
+    public String explainedBy;
 }

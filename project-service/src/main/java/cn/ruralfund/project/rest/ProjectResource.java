@@ -124,6 +124,15 @@ public class ProjectResource {
         return supervision.deviations(id, Actor.of(caller)).map(list -> list.stream().map(DeviationView::of).toList());
     }
 
+    /** R12: the enterprise gives the causes of a deviation and its remedial measures. */
+    @POST
+    @Path("{id}/deviations/{deviationId}/explanation")
+    @RolesAllowed(Roles.ENTERPRISE)
+    public Uni<DeviationView> explain(@PathParam("id") UUID id, @PathParam("deviationId") UUID deviationId,
+                                      @Valid @NotNull Requests.RespondToNotice request) {
+        return supervision.explain(id, deviationId, request, Actor.of(caller)).map(DeviationView::of);
+    }
+
     /** The office issues a notice with a deadline (整改通知书: R12 progress delay, R13 inspection/accident, R14 performance). */
     @POST
     @Path("{id}/notices")

@@ -102,10 +102,11 @@ public final class Views {
     }
 
     public record DeviationView(UUID id, UUID projectId, LocalDate detectedOn, BigDecimal plannedPercent, BigDecimal actualPercent,
-                                BigDecimal gap, boolean serious, String status, LocalDate lastCheckedOn, LocalDate resolvedOn) {
+                                BigDecimal gap, boolean serious, String status, LocalDate lastCheckedOn, LocalDate resolvedOn,
+                                String causes, String measures, OffsetDateTime explainedAt) {
         public static DeviationView of(Deviation d) {
             return new DeviationView(d.id, d.projectId, d.detectedOn, d.plannedPercent, d.actualPercent, d.gap, d.serious,
-                    d.status.name(), d.lastCheckedOn, d.resolvedOn);
+                    d.status.name(), d.lastCheckedOn, d.resolvedOn, d.causes, d.measures, d.explainedAt);
         }
     }
 

@@ -173,6 +173,22 @@ public class SupervisionService {
                                 + "% planned" + (d.serious ? " (serious delay)" : ""), detected));
     }
 
+    /** R12: the enterprise gives the causes of a deviation and its remedial measures. */
+    @WithTransaction
+    public Uni<Deviation> explain(UUID projectId, UUID deviationId, RespondToNotice request, Actor actor) {
+        return ProjectService.visible(projectId, actor).chain(p -> Deviation.<Deviation>findById(deviationId).chain(d -> {
+            if (d == null || !d.projectId.equals(p.id)) {
+                throw ProblemException.notFound("deviation", deviationId);
+            }
+            d.causes = request.causes().strip();
+            d.measures = request.measures().strip();
+            d.explainedAt = clock.now();
+            d.explainedBy = actor.name();
+            return audit.record(actor.name(), "deviation.explained", "project", p.id, "causes and remedial measures of a deviation (R12)",
+                    Map.of("deviationId", d.id, "causes", d.causes, "measures", d.measures)).replaceWith(d);
+        }));
+    }
+
     @WithSession
     public Uni<List<Deviation>> deviations(UUID projectId, Actor actor) {
         return ProjectService.visible(projectId, actor).chain(p -> Deviation.list("projectId = ?1 order by detectedOn", p.id));
