@@ -18,16 +18,19 @@ trap cleanup EXIT
 
 [ -f .local/infrastructure.classpath ] || ./mvnw -q -B -pl platform dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$root/.local/infrastructure.classpath"
 
-infra_start() {
-  rm -f "$work/infrastructure.env"
+infra_start() { # infra_start <folder>: a new broker and database (forget the previous ones' addresses)
+  unset KAFKA_BOOTSTRAP_SERVERS PLATFORM_DB_HOST PLATFORM_DB_PORT PLATFORM_DB_USER PLATFORM_DB_PASSWORD
   java -Xmx512m -cp "platform/target/test-classes:platform/target/classes:$(cat .local/infrastructure.classpath)" \
-    cn.ruralfund.platform.testing.LocalInfrastructure "$work/infra" >"$work/infra.log" 2>&1 &
+    cn.ruralfund.platform.testing.LocalInfrastructure "$work/$1" >"$work/$1.log" 2>&1 &
   infra_pid=$!; pids+=($infra_pid)
-  until [ -f "$work/infra/infrastructure.env" ]; do sleep 0.05; done
-  set -a; . "$work/infra/infrastructure.env"; set +a
+  until [ -f "$work/$1/infrastructure.env" ]; do
+    kill -0 "$infra_pid" 2>/dev/null || { echo "infrastructure failed: $(tail -3 "$work/$1.log")" >&2; exit 1; }
+    sleep 0.05
+  done
+  set -a; . "$work/$1/infrastructure.env"; set +a
 }
 
-# start <java> <opts> <service> <port>: prints seconds to ready, leaves the pid in $svc_pid
+# start <java> <opts> <service> <port>: sets $secs (seconds to ready) and $svc_pid
 start() {
   local java=$1 opts=$2 name=$3 port=$4 t0 t1
   t0=$(date +%s.%N)
@@ -39,16 +42,16 @@ start() {
     sleep 0.02
   done
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+  secs=$(echo "$t1 - $t0" | bc)
 }
 
-rss_mb() { echo $(( $(ps -o rss= -p "$(pgrep -P "$1" java || echo "$1")") / 1024 )); }
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
 measure() { # measure <label> <java> <opts>
   local label=$1 java=$2 opts=$3 port=18100
   for name in "${services[@]}"; do
     port=$((port + 1))
-    secs=$(start "$java" "$opts" "$name" "$port")
+    start "$java" "$opts" "$name" "$port"
     sleep 10
     printf '%-26s %-20s %6.2f s %6d MB\n' "$label" "$name" "$secs" "$(rss_mb "$svc_pid")"
     kill "$svc_pid"; wait "$svc_pid" 2>/dev/null || true
@@ -59,13 +62,14 @@ train() { # train <java> <opts> <archive option>: one run of each service that w
   local java=$1 opts=$2 port=18200
   for name in "${services[@]}"; do
     port=$((port + 1))
-    start "$java" "$opts ${3//@/$name}" "$name" "$port" >/dev/null
+    start "$java" "$opts ${3//@/$name}" "$name" "$port"
     curl -s -o /dev/null "http://localhost:$port/q/openapi"
     kill "$svc_pid"; wait "$svc_pid" 2>/dev/null || true
   done
 }
 
-infra_start
+if [ "${1:-}" != "--system-only" ]; then
+infra_start infra
 echo "infrastructure: $(grep -E '^(Kafka|PostgreSQL)' "$work/infra.log" | tr '\n' ' ')"
 printf '%-26s %-20s %8s %9s\n' "settings" "service" "ready" "RSS idle"
 measure "jdk17 default heap" "$jdk17/bin/java" ""
@@ -74,22 +78,27 @@ train "$jdk17/bin/java" "$small" "-XX:ArchiveClassesAtExit=$work/@.jsa"
 measure "jdk17 small + AppCDS" "$jdk17/bin/java" "$small -XX:SharedArchiveFile=$work/@.jsa"
 if [ -x "$jdk25/bin/java" ]; then
   train "$jdk25/bin/java" "$small" "-XX:AOTCacheOutput=$work/@.aot"
-  for name in "${services[@]}"; do :; done
   label="jdk25 small + AOT cache"; port=18300
   for name in "${services[@]}"; do
     port=$((port + 1))
-    secs=$(start "$jdk25/bin/java" "$small -XX:AOTCache=$work/$name.aot" "$name" "$port")
+    start "$jdk25/bin/java" "$small -XX:AOTCache=$work/$name.aot" "$name" "$port"
     sleep 10
     printf '%-26s %-20s %6.2f s %6d MB\n' "$label" "$name" "$secs" "$(rss_mb "$svc_pid")"
     kill "$svc_pid"; wait "$svc_pid" 2>/dev/null || true
   done
 fi
 
-# The whole system from nothing, with the best JDK 17 settings: broker, database, five services.
 kill "$infra_pid"; wait "$infra_pid" 2>/dev/null || true
-rm -rf "$work/infra"
+else
+train_opts="-XX:ArchiveClassesAtExit=$work/@.jsa"
+infra_start warmup
+train "$jdk17/bin/java" "$small" "$train_opts"
+kill "$infra_pid"; wait "$infra_pid" 2>/dev/null || true
+fi
+
+# The whole system from nothing (new data folders), with JDK 17 small + AppCDS: broker, database, five services.
 t0=$(date +%s.%N)
-infra_start
+infra_start system
 port=18400; all=()
 for name in "${services[@]}"; do
   port=$((port + 1))
