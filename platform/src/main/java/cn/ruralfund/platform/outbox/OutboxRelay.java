@@ -1,17 +1,15 @@
 package cn.ruralfund.platform.outbox;
 
 import cn.ruralfund.platform.events.CloudEvent;
+import cn.ruralfund.platform.reactive.UnitOfWork;
 import cn.ruralfund.platform.time.PlatformClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -76,10 +74,7 @@ public class OutboxRelay {
         }
         timer = vertx.setPeriodic(intervalMs, tick -> {
             if (!stopped && running.compareAndSet(false, true)) {
-                // Hibernate Reactive needs its own (safe) duplicated context, as a request or a consumed message has.
-                Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-                VertxContextSafetyToggle.setContextSafe(context, true);
-                context.runOnContext(v -> Uni.createFrom().deferred(this::drain).subscribe().with(done -> running.set(false), failure -> running.set(false)));
+                UnitOfWork.onSafeContext(vertx, this::drain).subscribe().with(done -> running.set(false), failure -> running.set(false));
             }
         });
     }

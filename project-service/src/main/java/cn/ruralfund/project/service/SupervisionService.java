@@ -8,6 +8,7 @@ import cn.ruralfund.platform.contracts.RectificationIssuedV1;
 import cn.ruralfund.platform.contracts.ReportOverdueV1;
 import cn.ruralfund.platform.outbox.Outbox;
 import cn.ruralfund.platform.problem.ProblemException;
+import cn.ruralfund.platform.reactive.UnitOfWork;
 import cn.ruralfund.platform.time.PlatformClock;
 import cn.ruralfund.project.domain.Deviation;
 import cn.ruralfund.project.domain.Enterprise;
@@ -25,9 +26,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -92,9 +90,7 @@ public class SupervisionService {
      * REST endpoint and tests can call it from any thread.
      */
     public Uni<CheckResult> runChecks() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> checks().subscribe().with(emitter::complete, emitter::fail)));
+        return UnitOfWork.onSafeContext(vertx, this::checks);
     }
 
     private Uni<CheckResult> checks() {
