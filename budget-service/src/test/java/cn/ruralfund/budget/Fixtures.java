@@ -10,7 +10,6 @@ import cn.ruralfund.platform.events.EventType;
 import cn.ruralfund.platform.testing.Events;
 import cn.ruralfund.platform.testing.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -82,22 +81,7 @@ final class Fixtures {
     }
 
     static <T> String send(EventType<T> type, String subject, T data) {
-        String id = UUID.randomUUID().toString();
-        sendEnvelope(type.topic(), subject, id, type.type(), data);
-        return id;
-    }
-
-    static void sendEnvelope(String topic, String subject, String id, String type, Object data) {
-        ObjectNode e = MAPPER.createObjectNode();
-        e.put("specversion", "1.0");
-        e.put("id", id);
-        e.put("source", "/ruralfund/test");
-        e.put("type", type);
-        e.put("subject", subject);
-        e.put("time", OffsetDateTime.now().toString());
-        e.put("datacontenttype", "application/json");
-        e.set("data", MAPPER.valueToTree(data));
-        Events.send(topic, subject, e.toString());
+        return Events.send(type, subject, data);
     }
 
     static void acceptance(String projectId, String conclusion, String reason) {

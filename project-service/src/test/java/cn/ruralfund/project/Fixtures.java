@@ -10,7 +10,6 @@ import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,17 +41,8 @@ final class Fixtures {
         return code.append(CreditCode.checkCharacter(code.toString())).toString();
     }
 
-    /** A CloudEvent as the publishing service writes it. */
-    static String cloudEvent(String id, String type, String subject, Object data) {
-        var event = MAPPER.createObjectNode()
-                .put("specversion", "1.0").put("id", id).put("source", "/ruralfund/test").put("type", type)
-                .put("subject", subject).put("time", OffsetDateTime.now().toString()).put("datacontenttype", "application/json");
-        event.set("data", MAPPER.valueToTree(data));
-        return event.toString();
-    }
-
     static void send(String topic, String type, String subject, Object data) {
-        Events.send(topic, subject, cloudEvent(UUID.randomUUID().toString(), type, subject, data));
+        Events.send(topic, subject, Events.cloudEvent(type, subject, data));
     }
 
     record Program(UUID programId, UUID directionId) {

@@ -248,7 +248,7 @@ class SupervisionTest {
         String code = Fixtures.creditCode();
         UUID project = Fixtures.project(Fixtures.awardedTender(Fixtures.program(), Fixtures.enterprise(code)));
         String eventId = UUID.randomUUID().toString();
-        String overdue = Fixtures.cloudEvent(eventId, "cn.ruralfund.reporting.report-overdue.v1", code,
+        String overdue = Events.cloudEvent(eventId, "cn.ruralfund.reporting.report-overdue.v1", code,
                 Map.of("enterpriseCreditCode", code, "period", "2021-03", "dueOn", "2021-04-10", "projectId", project));
         Events.send(REPORTING_TOPIC, code, overdue);
         Events.send(REPORTING_TOPIC, code, overdue); // redelivered: applied once

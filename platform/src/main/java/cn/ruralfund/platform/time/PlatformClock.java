@@ -39,8 +39,4 @@ public class PlatformClock {
     public LocalDate today() {
         return LocalDate.now(clock);
     }
-
-    public ZoneId zone() {
-        return clock.getZone();
-    }
 }

@@ -91,6 +91,13 @@ public final class Events {
         return event.toString();
     }
 
+    /** Publishes {@code data} as the publishing service of {@code type} would; returns the event id. */
+    public static <T> String send(cn.ruralfund.platform.events.EventType<T> type, String subject, T data) {
+        String id = UUID.randomUUID().toString();
+        send(type.topic(), subject, cloudEvent(id, type.type(), subject, data));
+        return id;
+    }
+
     /** Sends a raw record, as any producer on the cluster could (a poison message, a redelivery). */
     public static void send(String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -101,8 +101,4 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service not ready in " + timeout + ":\n" + Files.readString(log));
     }
 
-    public String log() throws IOException {
-        return Files.readString(log);
-    }
-
 }
