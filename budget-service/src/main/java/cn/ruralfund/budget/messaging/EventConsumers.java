@@ -1,11 +1,10 @@
 package cn.ruralfund.budget.messaging;
 
 import cn.ruralfund.budget.domain.ProjectBudget;
-import cn.ruralfund.budget.domain.ProjectFact;
 import cn.ruralfund.budget.service.BudgetService;
 import cn.ruralfund.budget.service.Money;
+import cn.ruralfund.budget.service.ProjectFactService;
 import cn.ruralfund.budget.service.RecoveryService;
-import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AuditCompletedV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,13 +32,13 @@ public class EventConsumers {
     private final Inbox inbox;
     private final BudgetService budgets;
     private final RecoveryService recoveries;
-    private final AuditTrail audit;
+    private final ProjectFactService facts;
 
-    EventConsumers(Inbox inbox, BudgetService budgets, RecoveryService recoveries, AuditTrail audit) {
+    EventConsumers(Inbox inbox, BudgetService budgets, RecoveryService recoveries, ProjectFactService facts) {
         this.inbox = inbox;
         this.budgets = budgets;
         this.recoveries = recoveries;
-        this.audit = audit;
+        this.facts = facts;
     }
 
     @Incoming("project-events")
@@ -100,30 +98,11 @@ public class EventConsumers {
     Uni<Void> acceptance(CloudEvent e) {
         if (AcceptanceConcludedV1.TYPE.type().equals(e.type())) {
             AcceptanceConcludedV1 a = inbox.data(e, AcceptanceConcludedV1.class);
-            require(a.projectId() != null && (AcceptanceConcludedV1.PASS.equals(a.conclusion()) || AcceptanceConcludedV1.FAIL.equals(a.conclusion())),
-                    e, "projectId, conclusion PASS or FAIL");
-            return fact(a.projectId()).chain(f -> {
-                f.acceptance = a.conclusion();
-                f.acceptanceReason = a.reason();
-                f.acceptedAt = a.concludedAt();
-                return f.persist();
-            }).chain(() -> audit.record(actor(e), "acceptance.concluded", "project", a.projectId(), a.reason(), a))
-                    .chain(() -> AcceptanceConcludedV1.FAIL.equals(a.conclusion())
-                            ? recoveries.stopAndRecover(a.projectId(), "R8", "ACCEPTANCE_FAILED", e.id(), null,
-                            "acceptance failed" + (a.reason() == null ? "" : " (" + a.reason() + ")"), actor(e))
-                            : Uni.createFrom().voidItem());
+            require(AcceptanceConcludedV1.PASS.equals(a.conclusion()) || AcceptanceConcludedV1.FAIL.equals(a.conclusion()), e, "conclusion PASS or FAIL");
+            return facts.concluded(a, e.id(), actor(e));
         }
         if (AuditCompletedV1.TYPE.type().equals(e.type())) {
-            AuditCompletedV1 a = inbox.data(e, AuditCompletedV1.class);
-            require(a.projectId() != null && a.auditedEligibleAmount() != null && a.auditedEligibleAmount().signum() >= 0
-                    && a.auditedEligibleAmount().stripTrailingZeros().scale() <= 2, e, "projectId, auditedEligibleAmount");
-            return fact(a.projectId()).chain(f -> {
-                f.auditedAmount = Money.of(a.auditedEligibleAmount());
-                f.auditFirm = a.auditFirm();
-                f.auditReport = a.reportNumber();
-                f.auditedAt = a.completedAt();
-                return f.persist();
-            }).chain(() -> audit.record(actor(e), "audit.completed", "project", a.projectId(), a.reportNumber(), a)).replaceWithVoid();
+            return facts.audited(inbox.data(e, AuditCompletedV1.class), actor(e));
         }
         return Uni.createFrom().voidItem();
     }
@@ -131,29 +110,10 @@ public class EventConsumers {
     Uni<Void> publicity(CloudEvent e) {
         if (PublicityClosedV1.TYPE.type().equals(e.type())) {
             PublicityClosedV1 p = inbox.data(e, PublicityClosedV1.class);
-            if (p.projectId() == null) {
-                return Uni.createFrom().voidItem(); // not about a project's money
-            }
-            return fact(p.projectId()).chain(f -> {
-                f.publicityClosedOn = p.closedOn() != null ? p.closedOn() : p.closedAt() != null ? p.closedAt().toLocalDate() : e.time().toLocalDate();
-                f.objectionUpheld = p.objectionUpheld();
-                return f.persist();
-            }).chain(() -> audit.record(actor(e), "publicity.closed", "project", p.projectId(),
-                    p.objectionUpheld() ? "objection upheld" : "no objection upheld", Map.of("announcementId", String.valueOf(p.announcementId()))))
-                    .replaceWithVoid();
+            return p.projectId() == null ? Uni.createFrom().voidItem() // not about a project's money
+                    : facts.publicityClosed(p, e.time(), actor(e));
         }
         return Uni.createFrom().voidItem();
-    }
-
-    private static Uni<ProjectFact> fact(UUID projectId) {
-        return ProjectFact.<ProjectFact>findById(projectId).map(f -> {
-            if (f != null) {
-                return f;
-            }
-            ProjectFact n = new ProjectFact();
-            n.projectId = projectId;
-            return n;
-        });
     }
 
     private static void require(boolean ok, CloudEvent e, String what) {

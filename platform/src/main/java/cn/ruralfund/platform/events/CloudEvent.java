@@ -1,5 +1,6 @@
 package cn.ruralfund.platform.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,7 +13,7 @@ import java.time.OffsetDateTime;
  *
  * @param type  reverse-DNS name ending in the schema version, e.g. {@code cn.ruralfund.budget.program-created.v1}
  * @param subject the aggregate id
- * @param dataschema where the JSON Schema of {@code data} lies (relative to the event catalog)
+ * @param dataschema the absolute URI of the JSON Schema of {@code data} in the public event catalog
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -30,6 +31,7 @@ public record CloudEvent(
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     /** True when the required attributes of CloudEvents 1.0 and ours (subject, time, data) are present. */
+    @JsonIgnore // not an attribute: nothing outside the spec and the contract goes on the wire
     public boolean isComplete() {
         return SPEC_VERSION.equals(specversion) && notBlank(id) && notBlank(source) && notBlank(type)
                 && notBlank(subject) && time != null && data != null && !data.isNull();

@@ -21,7 +21,7 @@ public record EventType<T>(String family, String name, int version, Class<T> dat
         return Topics.of(family);
     }
 
-    /** The CloudEvent {@code dataschema}: the path of the JSON Schema on any service. */
+    /** The path of the JSON Schema on any service (and under the public base URL: the CloudEvent {@code dataschema}). */
     public String schema() {
         return "/events/" + family + "." + name + ".v" + version + ".schema.json";
     }

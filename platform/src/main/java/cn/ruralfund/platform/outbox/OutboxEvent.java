@@ -43,4 +43,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** Set when the broker refused the event for good (e.g. too large): kept for the operator, skipped by the relay. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
+
+    @Column(name = "park_reason")
+    public String parkReason;
 }

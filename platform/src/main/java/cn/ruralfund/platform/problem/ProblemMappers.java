@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -80,9 +82,46 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        Problem conflict = conflict(e);
+        if (conflict != null) {
+            return respond(conflict);
+        }
         LOG.error("unexpected failure", e);
         return respond(new Problem(Problem.TYPE_BASE + "server-error", "Internal Server Error", 500,
                 "the request failed; nothing was changed", null));
+    }
+
+    /**
+     * The one mapping from a database refusal that a concurrent or repeated request can cause to a 409: a unique
+     * violation is {@code duplicate/<constraint>} (the constraint's name, stable because migrations name it), a
+     * serialization failure or deadlock is {@code concurrent-update} (try again). Everything else stays a 500.
+     */
+    static Problem conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String state = t instanceof PgException pg ? pg.getSqlState() : t instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null) {
+                if ("23505".equals(state)) {
+                    String named = t instanceof PgException pg ? pg.getConstraint() : constraintOf(e);
+                    String constraint = named == null ? "unique" : named;
+                    return new Problem(Problem.TYPE_BASE + "duplicate/" + constraint.replace('_', '-'), "Conflict", 409,
+                            "this already exists (" + constraint + "); nothing was changed", null);
+                }
+                if ("40001".equals(state) || "40P01".equals(state)) {
+                    return new Problem(Problem.TYPE_BASE + "concurrent-update", "Conflict", 409,
+                            "a concurrent request changed the same data; nothing was changed, try again", null);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String constraintOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
+                return c.getConstraintName();
+            }
+        }
+        return null;
     }
 
     private static String field(ConstraintViolation<?> v) {

@@ -17,6 +17,9 @@ public final class Roles {
     /** 乡镇电子商务信息服务助理员; the token's {@code township} claim names the township. */
     public static final String TOWNSHIP_ASSISTANT = "TOWNSHIP_ASSISTANT";
 
+    /** The engineer on call: operates the platform (dead-letter replay), sees no program data beyond that. */
+    public static final String OPERATOR = "OPERATOR";
+
     private Roles() {
     }
 }

@@ -7,6 +7,7 @@ import cn.ruralfund.project.domain.ProgramRef;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public class DirectionService {
     }
 
     public Uni<Void> apply(AllocationSetV1 set) {
-        return DirectionRef.<DirectionRef>findById(set.directionId())
+        return DirectionRef.<DirectionRef>findById(set.directionId(), LockModeType.PESSIMISTIC_WRITE)
                 .invoke(d -> {
                     if (d != null) {
                         d.allocation = set.allocation();

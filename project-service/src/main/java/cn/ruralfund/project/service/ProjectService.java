@@ -26,6 +26,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.util.HashMap;
@@ -168,7 +169,7 @@ public class ProjectService {
 
     /** In the consumer's transaction. */
     public Uni<Void> apply(BudgetCommittedV1 committed, String source) {
-        return Project.<Project>findById(committed.projectId()).chain(p -> {
+        return Project.<Project>findById(committed.projectId(), LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             if (p == null) {
                 LOG.warnf("budget committed for unknown project %s: ignored", committed.projectId());
                 return Uni.createFrom().voidItem();
@@ -188,7 +189,7 @@ public class ProjectService {
 
     /** In the consumer's transaction: the refusal stays visible on the project with its reason. */
     public Uni<Void> apply(BudgetRefusedV1 refused, String source) {
-        return Project.<Project>findById(refused.projectId()).chain(p -> {
+        return Project.<Project>findById(refused.projectId(), LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             if (p == null) {
                 LOG.warnf("budget refused for unknown project %s: ignored", refused.projectId());
                 return Uni.createFrom().voidItem();
@@ -203,7 +204,7 @@ public class ProjectService {
 
     /** In the consumer's transaction: PASS ends construction (no more progress supervision); FAIL is kept with its reason. */
     public Uni<Void> apply(AcceptanceConcludedV1 concluded, String source) {
-        return Project.<Project>findById(concluded.projectId()).chain(p -> {
+        return Project.<Project>findById(concluded.projectId(), LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             if (p == null) {
                 LOG.warnf("acceptance concluded for unknown project %s: ignored", concluded.projectId());
                 return Uni.createFrom().voidItem();
@@ -227,7 +228,7 @@ public class ProjectService {
         if (closed.projectId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Project.<Project>findById(closed.projectId()).chain(p -> {
+        return Project.<Project>findById(closed.projectId(), LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().voidItem();
             }

@@ -28,6 +28,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -70,6 +71,8 @@ public class SupervisionService {
         this.dataReportingDays = dataReportingDays;
     }
 
+    private static final long SUPERVISION_LOCK = 0x5375_7065_7276L; // "Superv"
+
     /** What one run of the checks did. */
     public record CheckResult(LocalDate date, int projectsChecked, int deviationsDetected, int deviationsResolved,
                               int noticesExpired, int projectsDisqualified) {
@@ -95,9 +98,15 @@ public class SupervisionService {
 
     private Uni<CheckResult> checks() {
         LocalDate today = clock.today();
-        return Panache.withTransaction(() -> detectDeviations(today))
-                .chain(deviations -> Panache.withTransaction(() -> expireNotices(today))
+        return Panache.withTransaction(() -> exclusively(() -> detectDeviations(today), new int[3]))
+                .chain(deviations -> Panache.withTransaction(() -> exclusively(() -> expireNotices(today), new int[2]))
                         .map(expired -> new CheckResult(today, deviations[0], deviations[1], deviations[2], expired[0], expired[1])));
+    }
+
+    /** Runs the work unless another replica is running the checks: a transaction-scoped advisory lock. */
+    private static Uni<int[]> exclusively(java.util.function.Supplier<Uni<int[]>> work, int[] skipped) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(" + SUPERVISION_LOCK + ")", Boolean.class)
+                .getSingleResult()).chain(locked -> locked ? work.get() : Uni.createFrom().item(skipped));
     }
 
     // ---------------------------------------------------------------- R12 deviations
@@ -243,7 +252,7 @@ public class SupervisionService {
     /** The enterprise answers with the causes and its remedial measures. */
     @WithTransaction
     public Uni<Notice> respond(UUID noticeId, RespondToNotice request, Actor actor) {
-        return visibleNotice(noticeId, actor).chain(n -> {
+        return lockedNotice(noticeId, actor).chain(n -> {
             mustBeOpen(n);
             n.causes = request.causes().strip();
             n.measures = request.measures().strip();
@@ -257,7 +266,7 @@ public class SupervisionService {
     @WithTransaction
     public Uni<Notice> close(UUID noticeId, CloseNotice request, Actor actor) {
         LocalDate today = clock.today();
-        return visibleNotice(noticeId, actor).chain(n -> {
+        return lockedNotice(noticeId, actor).chain(n -> {
             mustBeOpen(n);
             if (today.isAfter(n.deadline)) {
                 throw ProblemException.conflict("notice-deadline-passed", "Deadline passed",
@@ -286,7 +295,9 @@ public class SupervisionService {
     /** Notices still open after their deadline expire; for R12–R14 the enterprise is disqualified for the project. */
     private Uni<int[]> expireNotices(LocalDate today) {
         int[] counts = new int[2];
-        return Notice.<Notice>list("status = ?1 and deadline < ?2 order by deadline", Notice.Status.OPEN, today)
+        // locked, and re-read after any concurrent close committed: a notice closed meanwhile is not expired
+        return Notice.<Notice>find("status = ?1 and deadline < ?2 order by deadline", Notice.Status.OPEN, today)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(notices -> Multi.createFrom().iterable(notices)
                         .onItem().transformToUniAndConcatenate(n -> expire(n, counts))
                         .collect().last())
@@ -363,7 +374,16 @@ public class SupervisionService {
     }
 
     private static Uni<Notice> visibleNotice(UUID id, Actor actor) {
-        return Notice.<Notice>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("notice", id))
+        return visible(Notice.<Notice>findById(id), id, actor);
+    }
+
+    /** A notice locked against the deadline check (and any other request) until the transaction ends. */
+    private static Uni<Notice> lockedNotice(UUID id, Actor actor) {
+        return visible(Notice.<Notice>findById(id, LockModeType.PESSIMISTIC_WRITE), id, actor);
+    }
+
+    private static Uni<Notice> visible(Uni<Notice> found, UUID id, Actor actor) {
+        return found.onItem().ifNull().failWith(() -> ProblemException.notFound("notice", id))
                 .call(n -> actor.isEnterprise()
                         ? Enterprise.<Enterprise>findById(n.enterpriseId).invoke(e -> actor.mustOwn(e.creditCode, "notice " + id))
                         : Uni.createFrom().voidItem());
