@@ -52,8 +52,23 @@ public final class Events {
         return records(topic, match, window, false);
     }
 
+    /** The first {@code count} matching records on the topic; fails when fewer arrive within {@code timeout}. */
+    public static List<ConsumerRecord<String, String>> awaitAll(String topic, Predicate<ConsumerRecord<String, String>> match, int count,
+                                                               Duration timeout) {
+        List<ConsumerRecord<String, String>> found = records(topic, match, timeout, count);
+        if (found.size() < count) {
+            throw new AssertionError("only " + found.size() + " of " + count + " matching records on " + topic + " within " + timeout);
+        }
+        return found;
+    }
+
     private static List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> match,
                                                                 Duration timeout, boolean firstOnly) {
+        return records(topic, match, timeout, firstOnly ? 1 : Integer.MAX_VALUE);
+    }
+
+    private static List<ConsumerRecord<String, String>> records(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                                Duration timeout, int enough) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
@@ -67,7 +82,7 @@ public final class Events {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(r)) {
                         found.add(r);
-                        if (firstOnly) {
+                        if (found.size() >= enough) {
                             return found;
                         }
                     }
