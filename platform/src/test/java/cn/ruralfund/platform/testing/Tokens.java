@@ -21,6 +21,14 @@ public final class Tokens {
         return claims(name, role).sign(KEY);
     }
 
+    public static String namedEnterprise(String name, String creditCode) {
+        return claims(name, "ENTERPRISE").claim("enterprise", creditCode).sign(KEY);
+    }
+
+    public static String namedTownshipAssistant(String name, String township) {
+        return claims(name, "TOWNSHIP_ASSISTANT").claim("township", township).sign(KEY);
+    }
+
     /** An undertaking enterprise, identified by its unified social credit code. */
     public static String enterprise(String creditCode) {
         return claims("enterprise-" + creditCode, "ENTERPRISE").claim("enterprise", creditCode).sign(KEY);
