@@ -2,7 +2,7 @@ package cn.ruralfund.budget;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AuditCompletedV1;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
@@ -61,7 +61,8 @@ class BackboneTest {
         String code = Fixtures.creditCode();
         Map<EventType<?>, Object> examples = new HashMap<>();
         examples.put(ProjectRegisteredV1.TYPE, Fixtures.project(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "1000.00", false, code));
-        examples.put(EnterpriseDisqualifiedV1.TYPE, new EnterpriseDisqualifiedV1(code, "某公司", "R12", "逾期未整改", List.of(project), OffsetDateTime.now()));
+        examples.put(EnterpriseDisqualifiedV2.TYPE, new EnterpriseDisqualifiedV2(code, "某公司", UUID.randomUUID(), "R12", "逾期未整改", List.of(project),
+                OffsetDateTime.now()));
         examples.put(ViolationConfirmedV1.TYPE, new ViolationConfirmedV1(UUID.randomUUID(), project, code, "DUPLICATE_CLAIM", "R15",
                 new BigDecimal("10.00"), "重复申报", OffsetDateTime.now()));
         examples.put(AcceptanceConcludedV1.TYPE, new AcceptanceConcludedV1(project, "PASS", null, null, OffsetDateTime.now()));

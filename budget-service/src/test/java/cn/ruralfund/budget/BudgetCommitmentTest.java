@@ -16,9 +16,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static cn.ruralfund.platform.testing.Money.yuan;
 
 @QuarkusTest
 class BudgetCommitmentTest {
+
+    static {
+        cn.ruralfund.platform.testing.Money.exact();
+    }
 
     @Test
     void Budget_committedOnProjectRegisteredAndAnnounced() {
@@ -26,17 +31,17 @@ class BudgetCommitmentTest {
         String code = creditCode();
         String projectId = registered(project(program.id(), program.upwardDirection(), "800000.00", false, code));
 
-        budget(projectId).body("committed", equalTo(800000.00f)).body("status", equalTo("COMMITTED"))
-                .body("preDisbursable", equalTo(400000.00f)).body("enterpriseCreditCode", equalTo(code))
+        budget(projectId).body("committed", yuan("800000.00")).body("status", equalTo("COMMITTED"))
+                .body("preDisbursable", yuan("400000.00")).body("enterpriseCreditCode", equalTo(code))
                 .body("dedicatedAccount.accountNumber", equalTo(ACCOUNT));
         var event = Events.awaitRecord("ruralfund.budget.events",
                 r -> projectId.equals(r.key()) && r.value().contains("budget-committed"), Duration.ofSeconds(30));
         assertThat(event.value()).contains("cn.ruralfund.budget.budget-committed.v1");
         assertThat(json(event.value()).at("/data/committed").decimalValue()).isEqualByComparingTo("800000.00");
         given().auth().oauth2(OFFICE).get("/programs/" + program.id() + "/balances").then().statusCode(200)
-                .body("balances.committed", equalTo(800000.00f))
-                .body("balances.uncommitted", equalTo(4200000.00f))
-                .body("directions.find { it.directionId == '" + program.upwardDirection() + "' }.balances.uncommitted", equalTo(3700000.00f));
+                .body("balances.committed", yuan("800000.00"))
+                .body("balances.uncommitted", yuan("4200000.00"))
+                .body("directions.find { it.directionId == '" + program.upwardDirection() + "' }.balances.uncommitted", yuan("3700000.00"));
     }
 
     @Test
@@ -53,7 +58,7 @@ class BudgetCommitmentTest {
         given().auth().oauth2(OFFICE).get("/projects/" + over.projectId() + "/budget").then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(OFFICE).get("/programs/" + program.id() + "/balances").then()
-                .body("directions.find { it.directionId == '" + program.povertyDirection() + "' }.balances.committed", equalTo(300000.00f));
+                .body("directions.find { it.directionId == '" + program.povertyDirection() + "' }.balances.committed", yuan("300000.00"));
     }
 
     @Test
@@ -64,16 +69,22 @@ class BudgetCommitmentTest {
         send(ProjectRegisteredV1.TYPE, p.projectId().toString(), p); // a re-announcement with a new event id
         registered(project(program.id(), program.upwardDirection(), "1.00", false, creditCode())); // a later event on the topic
         given().auth().oauth2(OFFICE).get("/programs/" + program.id() + "/balances").then()
-                .body("balances.committed", equalTo(100001.00f));
+                .body("balances.committed", yuan("100001.00"));
     }
 
     @Test
-    void Budget_amendmentsKeepHistoryAndStayWithinTheDirection() {
+    void F5_amendmentsKeepHistoryStayWithinTheDirectionAndNeedTheLeadingGroupAboveTheRegisteredBudget() {
         Program program = program();
         String projectId = registered(project(program.id(), program.povertyDirection(), "200000.00", false, creditCode()));
-        amend(projectId, "250000.00", "增加冷链设备").statusCode(200).body("committed", equalTo(250000.00f)).body("revision", equalTo(2));
-        amend(projectId, "150000.00", "调减").statusCode(200).body("committed", equalTo(150000.00f));
-        amend(projectId, "500000.01", "超出").statusCode(422).contentType("application/problem+json")
+        amend(projectId, "250000.00", "增加冷链设备").statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/f5-amendment-above-registered-budget"));
+        amend(LEADERS, projectId, "250000.00", "增加冷链设备", null).statusCode(422)
+                .body("type", equalTo("https://ruralfund.cn/problems/f5-amendment-above-registered-budget"));
+        budget(projectId).body("committed", yuan("200000.00"));
+        amend(LEADERS, projectId, "250000.00", "增加冷链设备", "JHLD-2021-07").statusCode(200).body("committed", yuan("250000.00"))
+                .body("revision", equalTo(2));
+        amend(projectId, "150000.00", "调减").statusCode(200).body("committed", yuan("150000.00"));
+        amend(LEADERS, projectId, "500000.01", "超出", "JHLD-2021-08").statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://ruralfund.cn/problems/direction-allocation-exceeded"));
         amend(projectId, "-1", "负数").statusCode(400).contentType("application/problem+json");
         amend(projectId, "1.001", "三位小数").statusCode(400);
@@ -82,9 +93,9 @@ class BudgetCommitmentTest {
 
         given().auth().oauth2(AUDITOR).get("/projects/" + projectId + "/budget/revisions").then().statusCode(200)
                 .body("revision", equalTo(List.of(1, 2, 3)))
-                .body("change", equalTo(List.of(200000.00f, 50000.00f, -100000.00f)))
-                .body("reason", hasItems("增加冷链设备", "调减"));
-        budget(projectId).body("committed", equalTo(150000.00f));
+                .body("change", equalTo(List.of(new BigDecimal("200000.00"), new BigDecimal("50000.00"), new BigDecimal("-100000.00"))))
+                .body("reason", hasItems("增加冷链设备 (领导小组决定 JHLD-2021-07)", "调减"));
+        budget(projectId).body("committed", yuan("150000.00"));
         given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/ledger").then()
                 .body("kind", equalTo(List.of("COMMIT", "COMMIT", "RELEASE")));
         given().auth().oauth2(AUDITOR).get("/projects/" + projectId + "/history").then()
@@ -104,10 +115,10 @@ class BudgetCommitmentTest {
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body("{\"allocation\": 4400000.00, \"reason\": \"调整\"}")
                 .put("/programs/" + program.id() + "/directions/" + program.upwardDirection() + "/allocation").then().statusCode(200);
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body("{\"allocation\": 600000.00, \"reason\": \"调整\"}").put(path)
-                .then().statusCode(200).body("previousAllocation", equalTo(500000.00f));
+                .then().statusCode(200).body("previousAllocation", yuan("500000.00"));
         given().auth().oauth2(OFFICE).get("/programs/" + program.id() + "/balances").then()
-                .body("balances.allotted", equalTo(5000000.00f))
-                .body("directions.find { it.directionId == '" + program.povertyDirection() + "' }.balances.allotted", equalTo(600000.00f));
+                .body("balances.allotted", yuan("5000000.00"))
+                .body("directions.find { it.directionId == '" + program.povertyDirection() + "' }.balances.allotted", yuan("600000.00"));
     }
 
     @Test
@@ -120,7 +131,7 @@ class BudgetCommitmentTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.enterprise(creditCode())).get("/enterprises/" + mine + "/balances").then().statusCode(403);
         given().auth().oauth2(Tokens.enterprise(mine)).get("/enterprises/" + mine + "/balances").then().statusCode(200)
-                .body("committed", equalTo(10000.00f));
+                .body("committed", yuan("10000.00"));
         given().auth().oauth2(Tokens.enterprise(mine)).get("/programs/" + program.id() + "/balances").then().statusCode(403);
         given().get("/projects/" + projectId + "/budget").then().statusCode(401);
         given().auth().oauth2(OFFICE).get("/projects/" + java.util.UUID.randomUUID() + "/budget").then().statusCode(404)
@@ -130,7 +141,12 @@ class BudgetCommitmentTest {
     }
 
     static io.restassured.response.ValidatableResponse amend(String projectId, String committed, String reason) {
-        return given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body("{\"committed\": " + committed + ", \"reason\": \"" + reason + "\"}")
+        return amend(OFFICE, projectId, committed, reason, null);
+    }
+
+    static io.restassured.response.ValidatableResponse amend(String token, String projectId, String committed, String reason, String decision) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"committed\": " + committed + ", \"reason\": \"" + reason + "\""
+                        + (decision == null ? "" : ", \"decisionReference\": \"" + decision + "\"") + "}")
                 .post("/projects/" + projectId + "/budget/amendments").then();
     }
 

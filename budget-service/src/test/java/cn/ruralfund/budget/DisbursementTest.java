@@ -1,5 +1,6 @@
 package cn.ruralfund.budget;
 
+import cn.ruralfund.platform.testing.Events;
 import cn.ruralfund.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,9 +23,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static cn.ruralfund.platform.testing.Money.yuan;
 
 @QuarkusTest
 class DisbursementTest {
+
+    static {
+        cn.ruralfund.platform.testing.Money.exact();
+    }
 
     static final String PRE = "PRE_DISBURSEMENT";
     static final String ACC = "ACCEPTANCE_PAYMENT";
@@ -37,7 +43,24 @@ class DisbursementTest {
                 .body("type", equalTo("https://ruralfund.cn/problems/r7-pre-disbursement-cap"));
         request(projectId, PRE, "20000.00", null).statusCode(201); // exactly 50,000.00: half of 100,000.01 rounded down
         request(projectId, PRE, "0.01", null).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r7-pre-disbursement-cap"));
-        budget(projectId).body("preDisbursementRequested", equalTo(50000.00f)).body("preDisbursable", equalTo(0.00f));
+        budget(projectId).body("preDisbursementRequested", yuan("50000.00")).body("preDisbursable", yuan("0.00"));
+    }
+
+    /** A program's rules are its data: another county's plan caps pre-disbursement at 30%. */
+    @Test
+    void R7_theCapIsTheProgramsOwn_30Percent() {
+        Program program = program(30);
+        given().auth().oauth2(OFFICE).get("/programs/" + program.id()).then()
+                .body("rules.preDisbursementCapPercent", equalTo(30)).body("rules.publicityWorkingDays", equalTo(5));
+        Events.awaitRecord(cn.ruralfund.platform.events.Topics.BUDGET, r -> program.id().equals(r.key()) && r.value().contains("program-rules-set")
+                && r.value().contains("\"preDisbursementCapPercent\":30"), Duration.ofSeconds(30));
+        String projectId = registered(program, "100000.01");
+        budget(projectId).body("preDisbursable", yuan("30000.00")); // 30% of 100,000.01 is 30,000.003: rounded down to the fen
+        request(projectId, PRE, "30000.01", null).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/r7-pre-disbursement-cap"));
+        request(projectId, PRE, "30000.00", null).statusCode(201);
+        request(projectId, PRE, "0.01", null).statusCode(422);
+        given().auth().oauth2(OFFICE).get("/programs/" + program().id()).then().body("rules.preDisbursementCapPercent", equalTo(50));
     }
 
     @Test
@@ -58,7 +81,7 @@ class DisbursementTest {
         } finally {
             pool.shutdown();
         }
-        budget(projectId).body("preDisbursementRequested", equalTo(45000.00f));
+        budget(projectId).body("preDisbursementRequested", yuan("45000.00"));
         given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/disbursements").then().body("size()", equalTo(3));
     }
 
@@ -66,7 +89,7 @@ class DisbursementTest {
     void R20_buildFirstTasksGetNoPreDisbursement() {
         Program program = program();
         String projectId = registered(project(program.id(), program.upwardDirection(), "400000.00", true, creditCode()));
-        budget(projectId).body("buildFirstSubsidiseAfter", equalTo(true)).body("preDisbursable", equalTo(0.00f));
+        budget(projectId).body("buildFirstSubsidiseAfter", equalTo(true)).body("preDisbursable", yuan("0.00"));
         request(projectId, PRE, "0.01", null).statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://ruralfund.cn/problems/r20-build-first"));
         given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/disbursements").then().body("size()", equalTo(0));
@@ -80,7 +103,7 @@ class DisbursementTest {
         String second = request(projectId, PRE, "10000.00", key).statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
         assertThat(second).isEqualTo(first);
         request(projectId, PRE, "20000.00", key).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/idempotency-key-reused"));
-        budget(projectId).body("preDisbursementRequested", equalTo(10000.00f));
+        budget(projectId).body("preDisbursementRequested", yuan("10000.00"));
 
         String approvalKey = UUID.randomUUID().toString();
         approve(first, approvalKey).statusCode(200).header("Idempotent-Replayed", "false");
@@ -91,7 +114,7 @@ class DisbursementTest {
         pay(first, voucher, payKey).statusCode(200).body("status", equalTo("PAID"));
         pay(first, voucher, payKey).statusCode(200).header("Idempotent-Replayed", "true");
         pay(first, "V-" + UUID.randomUUID(), null).statusCode(409).body("type", equalTo("https://ruralfund.cn/problems/already-paid"));
-        budget(projectId).body("paid", equalTo(10000.00f));
+        budget(projectId).body("paid", yuan("10000.00"));
         given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/ledger").then().body("kind", equalTo(List.of("COMMIT", "PRE_DISBURSE")));
     }
 
@@ -108,7 +131,7 @@ class DisbursementTest {
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
                 .body("{\"paidOn\":\"2021-03-01\",\"voucherNumber\":\"V-1\",\"accountNumber\":\"" + ACCOUNT + "\"}")
                 .post("/disbursements/" + id + "/payment").then().statusCode(403);
-        budget(projectId).body("paid", equalTo(0.00f));
+        budget(projectId).body("paid", yuan("0.00"));
         String voucher = "V-" + UUID.randomUUID();
         pay(id, voucher, null).statusCode(200);
         String other = requested(projectId, PRE, "1.00");
@@ -144,9 +167,9 @@ class DisbursementTest {
         given().auth().oauth2(OFFICE).get(path).then().body("missing", equalTo(List.of("LEADING_GROUP_APPROVAL")));
         pay(id, "V-" + UUID.randomUUID(), null).statusCode(422);
         approve(id, null).statusCode(200);
-        given().auth().oauth2(OFFICE).get(path).then().body("missing", equalTo(List.of())).body("auditedEligibleAmount", equalTo(180000.00f));
+        given().auth().oauth2(OFFICE).get(path).then().body("missing", equalTo(List.of())).body("auditedEligibleAmount", yuan("180000.00"));
         pay(id, "V-" + UUID.randomUUID(), null).statusCode(200);
-        budget(projectId).body("paid", equalTo(180000.00f));
+        budget(projectId).body("paid", yuan("180000.00"));
 
         String html = given().auth().oauth2(LEADERS).get("/disbursements/" + id + "/report").then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
@@ -174,7 +197,7 @@ class DisbursementTest {
                 .post("/projects/" + projectId + "/disbursements").then().statusCode(401);
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(101))
                 .body("{\"kind\":\"PRE_DISBURSEMENT\",\"amount\":1}").post("/projects/" + projectId + "/disbursements").then().statusCode(400);
-        budget(projectId).body("preDisbursementRequested", equalTo(0.00f));
+        budget(projectId).body("preDisbursementRequested", yuan("0.00"));
         given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/disbursements").then().body("size()", equalTo(0));
         given().auth().oauth2(AUDITOR).get("/projects/" + projectId + "/history").then().body("action", hasItems("budget.committed"))
                 .body("size()", equalTo(1));

@@ -2,7 +2,7 @@ package cn.ruralfund.budget;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AuditCompletedV1;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
@@ -38,9 +38,17 @@ final class Fixtures {
     }
 
     static Program program() {
+        return program(null);
+    }
+
+    /** The Jinghong-shaped program, with another pre-disbursement cap when {@code capPercent} is given. */
+    static Program program(Integer capPercent) {
         try {
             String body = Files.readString(Path.of("../seed/jinghong-2020/program.json"))
                     .replace("2020年景洪市电子商务进农村综合示范项目奖励资金", "test " + UUID.randomUUID());
+            if (capPercent != null) {
+                body = body.replace("\"preDisbursementCapPercent\": 50", "\"preDisbursementCapPercent\": " + capPercent);
+            }
             var r = given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(body).post("/programs")
                     .then().statusCode(201).extract();
             List<String> dirs = r.path("directions.id");
@@ -99,9 +107,9 @@ final class Fixtures {
                 LocalDate.now().minusDays(9), LocalDate.now().minusDays(1), objectionUpheld, OffsetDateTime.now()));
     }
 
-    static void disqualified(String creditCode, String rule) {
-        send(EnterpriseDisqualifiedV1.TYPE, creditCode, new EnterpriseDisqualifiedV1(creditCode, "景洪测试电商有限公司", rule,
-                "整改期限届满未整改", List.of(), OffsetDateTime.now()));
+    static void disqualified(String creditCode, String programId, String rule, List<String> recoverFrom) {
+        send(EnterpriseDisqualifiedV2.TYPE, creditCode, new EnterpriseDisqualifiedV2(creditCode, "景洪测试电商有限公司", UUID.fromString(programId),
+                rule, "整改期限届满未整改", recoverFrom.stream().map(UUID::fromString).toList(), OffsetDateTime.now()));
     }
 
     static void violation(String projectId, String creditCode, String kind, String rule, String amount) {

@@ -10,9 +10,15 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static cn.ruralfund.platform.testing.Money.yuan;
+import static cn.ruralfund.platform.testing.Money.number;
 
 @QuarkusTest
 class LedgerAndMetricsTest {
+
+    static {
+        cn.ruralfund.platform.testing.Money.exact();
+    }
 
     @Test
     void Ledger_balancesReconcileAcrossProgramDirectionProjectAndEnterprise() {
@@ -24,16 +30,16 @@ class LedgerAndMetricsTest {
         paid(b, "PRE_DISBURSEMENT", "50000.00");
 
         given().auth().oauth2(FINANCE).get("/programs/" + program.id() + "/balances").then().statusCode(200)
-                .body("balances.allotted", equalTo(5000000.00f))
-                .body("balances.committed", equalTo(1200000.00f))
-                .body("balances.uncommitted", equalTo(3800000.00f))
-                .body("balances.paid", equalTo(550000.00f))
-                .body("balances.executionRate", equalTo(0.11f)) // T10: 550,000 / 5,000,000
-                .body("directions.find { it.directionId == '" + program.povertyDirection() + "' }.balances.executionRate", equalTo(0.1f));
+                .body("balances.allotted", yuan("5000000.00"))
+                .body("balances.committed", yuan("1200000.00"))
+                .body("balances.uncommitted", yuan("3800000.00"))
+                .body("balances.paid", yuan("550000.00"))
+                .body("balances.executionRate", number("0.11")) // T10: 550,000 / 5,000,000
+                .body("directions.find { it.directionId == '" + program.povertyDirection() + "' }.balances.executionRate", yuan("0.1"));
         given().auth().oauth2(FINANCE).get("/projects/" + a + "/balances").then()
-                .body("committed", equalTo(1000000.00f)).body("paid", equalTo(500000.00f)).body("recovered", equalTo(0.00f));
+                .body("committed", yuan("1000000.00")).body("paid", yuan("500000.00")).body("recovered", yuan("0.00"));
         given().auth().oauth2(FINANCE).get("/enterprises/" + code + "/balances").then()
-                .body("committed", equalTo(1200000.00f)).body("paid", equalTo(550000.00f));
+                .body("committed", yuan("1200000.00")).body("paid", yuan("550000.00"));
         given().auth().oauth2(FINANCE).get("/programs/" + program.id() + "/ledger").then()
                 .body("findAll { it.kind == 'ALLOT' }.size()", equalTo(2))
                 .body("findAll { it.kind == 'PRE_DISBURSE' }.size()", equalTo(2));

@@ -15,9 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
+import static cn.ruralfund.platform.testing.Money.yuan;
 
 @QuarkusTest
 class ProgramResourceTest {
+
+    static {
+        cn.ruralfund.platform.testing.Money.exact();
+    }
 
     static final String OFFICE = Tokens.of("COMMERCE_OFFICE");
 
@@ -37,10 +42,10 @@ class ProgramResourceTest {
 
         given().auth().oauth2(Tokens.of("FINANCE")).get("/programs/" + id).then().statusCode(200)
                 .body("county", equalTo("景洪市"))
-                .body("total", equalTo(5000000.00f))
-                .body("allocated", equalTo(5000000.00f))
+                .body("total", yuan("5000000.00"))
+                .body("allocated", yuan("5000000.00"))
                 .body("directions.name", hasItems("电商精准扶贫体系建设", "农产品上行体系建设"))
-                .body("directions.allocation", hasItems(500000.00f, 4500000.00f))
+                .body("directions.allocation", hasItems(new java.math.BigDecimal("500000.00"), new java.math.BigDecimal("4500000.00")))
                 .body("phases.code", hasItems("LAUNCH", "IMPLEMENTATION", "IMPROVEMENT"));
 
         var event = Events.awaitOn("ruralfund.budget.events", id);

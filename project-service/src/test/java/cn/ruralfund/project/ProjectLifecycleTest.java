@@ -24,9 +24,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static cn.ruralfund.platform.testing.Money.yuan;
 
 @QuarkusTest
 class ProjectLifecycleTest {
+
+    static {
+        cn.ruralfund.platform.testing.Money.exact();
+    }
 
     @Test
     void F5_R20_registrationPublishesProjectRegisteredWithTaskModeAndFundAccount() {
@@ -41,7 +46,7 @@ class ProjectLifecycleTest {
                 .body("enterpriseCreditCode", equalTo(code))
                 .body("buildFirstSubsidiseAfter", equalTo(true))
                 .body("responsibleUnits", hasItems("市商务局", "市农业农村局"))
-                .body("budget", equalTo(600000.00f));
+                .body("budget", yuan("600000.00"));
 
         JsonNode event = Fixtures.awaitEvent(PROJECT_TOPIC, project.toString(), "cn.ruralfund.project.project-registered.v1");
         assertThat(event.at("/data/programId").asText()).isEqualTo(program.programId().toString());
@@ -147,6 +152,51 @@ class ProjectLifecycleTest {
                 .post("/tenders/" + tender + "/bids").then().statusCode(403);
     }
 
+    /** Twenty officials award one tender at the same moment, to different bids: one award, one event, the rest 409. */
+    @Test
+    void R17_concurrentAwardsOfOneTenderMakeOneAward() throws Exception {
+        var program = Fixtures.program();
+        UUID tender = Fixtures.openTender(Fixtures.task(program, false));
+        List<UUID> bids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bids.add(Fixtures.bid(tender, Fixtures.enterprise(Fixtures.creditCode()), (800000 + i) + ".00"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (UUID bid : bids) {
+                calls.add(() -> given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                        .body(Map.of("bidId", bid, "awardDate", "2020-12-20", "awardReference", "ZBTZ-" + bid))
+                        .post("/tenders/" + tender + "/award").statusCode());
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Events.all(PROJECT_TOPIC, r -> tender.toString().equals(r.key()) && r.value().contains("tender-awarded"), Duration.ofSeconds(3)))
+                .as("one tender-awarded event").hasSize(1);
+    }
+
+    /** F5: every cap is computed from the budget, so a budget above the award is refused; at the award it is registered. */
+    @Test
+    void F5_budgetAboveTheTenderAwardIsRefused() {
+        var program = Fixtures.program();
+        UUID tender = Fixtures.awardedTender(program, Fixtures.enterprise(Fixtures.creditCode())); // awarded at 800,000.00
+        Map<String, Object> body = new HashMap<>(Fixtures.projectBody(tender, "2021-01-01", "2021-12-31"));
+        body.put("budget", new java.math.BigDecimal("800000.01"));
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(body).post("/projects").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("https://ruralfund.cn/problems/f5-budget-above-award"));
+        given().auth().oauth2(OFFICE).get("/projects").then().body("tenderId", not(hasItem(tender.toString())));
+        body.put("budget", new java.math.BigDecimal("800000.00"));
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(body).post("/projects").then().statusCode(201)
+                .body("budget", yuan("800000.00"));
+    }
+
     @Test
     void F2_taskUnderAnUnknownProgramDirectionIsRefused() {
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
@@ -186,6 +236,7 @@ class ProjectLifecycleTest {
         String code = Fixtures.creditCode();
         UUID enterprise = Fixtures.enterprise(code);
         UUID first = Fixtures.project(Fixtures.awardedTender(program, enterprise));
+        UUID other = Fixtures.project(Fixtures.awardedTender(program, enterprise));
         UUID secondTender = Fixtures.awardedTender(program, enterprise);
         UUID thirdTender = Fixtures.openTender(Fixtures.task(program, false));
         UUID pendingBid = Fixtures.bid(thirdTender, enterprise, "100000.00");
@@ -201,7 +252,13 @@ class ProjectLifecycleTest {
         assertThat(violation.at("/data/amount").decimalValue()).isEqualByComparingTo("50000.00");
         JsonNode disqualified = Fixtures.awaitEvent(PROJECT_TOPIC, code, "cn.ruralfund.project.enterprise-disqualified.v1");
         assertThat(disqualified.at("/data/rule").asText()).isEqualTo("R11");
-        assertThat(disqualified.at("/data/projectIds/0").asText()).isEqualTo(first.toString());
+        assertThat(disqualified.at("/data/projectIds").toString()).contains(first.toString(), other.toString());
+        // the enterprise's role in the program ends: its other project stops too; the violation carries the recovery
+        given().auth().oauth2(OFFICE).get("/projects/" + other).then().body("status", equalTo("DISQUALIFIED"));
+        JsonNode scoped = Fixtures.awaitEvent(PROJECT_TOPIC, code, "cn.ruralfund.project.enterprise-disqualified.v2");
+        assertThat(scoped.at("/data/rule").asText()).isEqualTo("R11");
+        assertThat(scoped.at("/data/programId").asText()).isEqualTo(program.programId().toString());
+        assertThat(scoped.at("/data/recoverFrom").size()).as("the violation-confirmed event carries the recovery").isZero();
 
         // barred: no new project, no award, no bid
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Fixtures.projectBody(secondTender, "2021-01-01", "2021-12-31"))

@@ -29,10 +29,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static cn.ruralfund.platform.testing.Money.number;
 
 /** R12–R14 and R16: progress plans, the scheduled deviation check, notices, deadlines and disqualification, with an injected clock. */
 @QuarkusTest
 class SupervisionTest {
+
+    static {
+        cn.ruralfund.platform.testing.Money.exact();
+    }
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -73,8 +78,16 @@ class SupervisionTest {
     }
 
     static String issue(Built b, String kind, String deadline) {
+        return issue(b, kind, deadline, null);
+    }
+
+    static String issue(Built b, String kind, String deadline, Boolean serious) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "reason", "进度严重滞后于进度计划表", "deadline", deadline));
+        if (serious != null) {
+            body.put("serious", serious);
+        }
         return given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
-                .body(Map.of("kind", kind, "reason", "进度严重滞后于进度计划表", "deadline", deadline))
+                .body(body)
                 .post("/projects/" + b.project() + "/notices").then().statusCode(201)
                 .body("status", equalTo("OPEN")).extract().path("id");
     }
@@ -92,7 +105,7 @@ class SupervisionTest {
         given().auth().oauth2(Tokens.enterprise(b.code())).get("/projects/" + b.project() + "/deviations").then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].status", equalTo("OPEN")).body("[0].serious", equalTo(true))
-                .body("[0].plannedPercent", equalTo(60.0f)).body("[0].actualPercent", equalTo(10.0f)).body("[0].gap", equalTo(50.0f));
+                .body("[0].plannedPercent", number("60.0")).body("[0].actualPercent", number("10.0")).body("[0].gap", number("50.0"));
         JsonNode deviation = Fixtures.awaitEvent(PROJECT_TOPIC, b.project().toString(), "cn.ruralfund.project.deviation-detected.v1");
         assertThat(deviation.at("/data/serious").asBoolean()).isTrue();
         check(); // a second run raises no second deviation
@@ -115,6 +128,9 @@ class SupervisionTest {
         JsonNode disqualified = Fixtures.awaitEvent(PROJECT_TOPIC, b.code(), "cn.ruralfund.project.enterprise-disqualified.v1");
         assertThat(disqualified.at("/data/rule").asText()).isEqualTo("R12");
         assertThat(disqualified.at("/data/projectIds/0").asText()).isEqualTo(b.project().toString());
+        JsonNode scoped = Fixtures.awaitEvent(PROJECT_TOPIC, b.code(), "cn.ruralfund.project.enterprise-disqualified.v2");
+        assertThat(scoped.at("/data/rule").asText()).as("R12 is carried unchanged, never relabelled R11").isEqualTo("R12");
+        assertThat(scoped.at("/data/recoverFrom/0").asText()).as("recovered where the failure happened").isEqualTo(b.project().toString());
         JsonNode closed = Fixtures.awaitEvent(PROJECT_TOPIC, b.project().toString(), "cn.ruralfund.project.rectification-closed.v1");
         assertThat(closed.at("/data/outcome").asText()).isEqualTo("EXPIRED");
 
@@ -165,7 +181,7 @@ class SupervisionTest {
         report(b, "2021-07-01", 45);
         check();
         given().auth().oauth2(OFFICE).get("/projects/" + b.project() + "/deviations").then()
-                .body("$", hasSize(1)).body("[0].serious", equalTo(false)).body("[0].gap", equalTo(15.0f));
+                .body("$", hasSize(1)).body("[0].serious", equalTo(false)).body("[0].gap", number("15.0"));
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
                 .body(Map.of("kind", "PROGRESS_DELAY", "reason", "滞后", "deadline", "2021-07-31"))
                 .post("/projects/" + b.project() + "/notices").then().statusCode(422).contentType("application/problem+json")
@@ -194,16 +210,109 @@ class SupervisionTest {
     }
 
     @Test
-    void R13_inspectionNoticeNotRectifiedByTheDeadlineDisqualifies() {
+    void R13_seriousFindingNotRectifiedByTheDeadlineDisqualifies() {
         Built b = projectWithApprovedPlan();
         today("2021-05-10");
-        issue(b, "INSPECTION", "2021-05-20");
+        String notice = issue(b, "ACCIDENT", "2021-05-20", true);
+        given().auth().oauth2(OFFICE).get("/notices/" + notice).then().body("serious", equalTo(true)).body("disqualifiesWhenExpired", equalTo(true));
         today("2021-05-21");
         check();
         given().auth().oauth2(OFFICE).get("/projects/" + b.project()).then().body("status", equalTo("DISQUALIFIED"))
                 .body("statusReason", containsString("R13"));
-        JsonNode disqualified = Fixtures.awaitEvent(PROJECT_TOPIC, b.code(), "cn.ruralfund.project.enterprise-disqualified.v1");
+        JsonNode disqualified = Fixtures.awaitEvent(PROJECT_TOPIC, b.code(), "cn.ruralfund.project.enterprise-disqualified.v2");
         assertThat(disqualified.at("/data/rule").asText()).isEqualTo("R13");
+    }
+
+    /** R13: accountability always (the notice expires, publicly), disqualification only when the finding is serious. */
+    @Test
+    void R13_minorFindingNotRectifiedExpiresWithoutDisqualification() {
+        Built b = projectWithApprovedPlan();
+        today("2021-05-10");
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                .body(Map.of("kind", "INSPECTION", "reason", "消防通道堆放杂物", "deadline", "2021-05-20"))
+                .post("/projects/" + b.project() + "/notices").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/r13-severity"));
+        String notice = issue(b, "INSPECTION", "2021-05-20", false);
+        today("2021-05-21");
+        check();
+        given().auth().oauth2(OFFICE).get("/notices/" + notice).then().body("status", equalTo("EXPIRED"))
+                .body("disqualifiesWhenExpired", equalTo(false));
+        given().auth().oauth2(OFFICE).get("/projects/" + b.project()).then().body("status", equalTo("BUDGET_PENDING"));
+        JsonNode closed = Fixtures.awaitEvent(PROJECT_TOPIC, b.project().toString(), "cn.ruralfund.project.rectification-closed.v1");
+        assertThat(closed.at("/data/outcome").asText()).isEqualTo("EXPIRED");
+        assertThat(Events.all(PROJECT_TOPIC, r -> b.code().equals(r.key()) && r.value().contains("enterprise-disqualified"), Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    /** R12: the delay behind a notice is made up before the deadline; the notice is closed as rectified and cannot expire. */
+    @Test
+    void R12_noticeWhoseDelayWasMadeUpIsClosedAndCannotDisqualify() {
+        Built b = projectWithApprovedPlan();
+        today("2021-07-05");
+        check(); // 60% planned, nothing reported: serious deviation
+        String notice = issue(b, "PROGRESS_DELAY", "2021-07-31");
+        today("2021-07-20");
+        report(b, "2021-07-20", 65);
+        check();
+        given().auth().oauth2(OFFICE).get("/notices/" + notice).then().body("status", equalTo("CLOSED"))
+                .body("closedBy", equalTo("system:supervision")).body("remark", containsString("cause resolved"));
+        JsonNode closed = Fixtures.awaitEvent(PROJECT_TOPIC, b.project().toString(), "cn.ruralfund.project.rectification-closed.v1");
+        assertThat(closed.at("/data/outcome").asText()).isEqualTo("RECTIFIED");
+        today("2021-08-02");
+        check();
+        given().auth().oauth2(OFFICE).get("/projects/" + b.project()).then().body("status", equalTo("BUDGET_PENDING"));
+        given().auth().oauth2(OFFICE).get("/notices/" + notice).then().body("status", equalTo("CLOSED"));
+    }
+
+    /** Two replicas run the deadline check at the same moment: the expired notice disqualifies once. */
+    @Test
+    void R12_concurrentSupervisionRunsExpireANoticeOnce() throws Exception {
+        Built b = projectWithApprovedPlan();
+        today("2021-07-05");
+        check();
+        String notice = issue(b, "PROGRESS_DELAY", "2021-07-31");
+        today("2021-08-01");
+        List<java.util.concurrent.CompletableFuture<SupervisionService.CheckResult>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(supervision.runChecks().subscribeAsCompletionStage());
+        }
+        int disqualified = 0;
+        for (var run : runs) {
+            disqualified += run.get(60, java.util.concurrent.TimeUnit.SECONDS).projectsDisqualified();
+        }
+        assertThat(disqualified).isEqualTo(1);
+        given().auth().oauth2(OFFICE).get("/notices/" + notice).then().body("status", equalTo("EXPIRED"));
+        assertThat(Events.all(PROJECT_TOPIC, r -> b.code().equals(r.key()) && r.value().contains("enterprise-disqualified.v2"), Duration.ofSeconds(3)))
+                .hasSize(1);
+    }
+
+    /** R14: the three outcomes of a performance evaluation, each with its evidence and its consequence. */
+    @Test
+    void R14_performanceEvaluationMetPostponesOrIssuesANoticeThatDisqualifies() {
+        Built b = projectWithApprovedPlan();
+        today("2021-09-01");
+        String base = "/projects/" + b.project() + "/performance-evaluations";
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("outcome", "MET", "evidence", "绩效目标表逐项核对"))
+                .post(base).then().statusCode(201).body("outcome", equalTo("MET"));
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("outcome", "PARTIALLY_MET", "evidence", "x"))
+                .post(base).then().statusCode(400).body("type", equalTo("https://ruralfund.cn/problems/r14-postponement"));
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PARTIALLY_MET", "evidence", "冷链库容未达标", "acceptancePostponedTo", "2021-11-30"))
+                .post(base).then().statusCode(201).body("acceptancePostponedTo", equalTo("2021-11-30"));
+        given().auth().oauth2(Tokens.enterprise(b.code())).contentType(ContentType.JSON).body(Map.of("outcome", "MET", "evidence", "自评"))
+                .post(base).then().statusCode(403);
+        String noticeId = given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "NOT_MET", "evidence", "带动就业人数远低于目标", "noticeReason", "绩效目标明显未达到", "noticeDeadline", "2021-09-30"))
+                .post(base).then().statusCode(201).extract().path("noticeId");
+        JsonNode evaluated = Fixtures.awaitEvent(PROJECT_TOPIC, b.project().toString(), "cn.ruralfund.project.performance-evaluated.v1");
+        assertThat(evaluated.at("/data/evidence").asText()).isNotBlank();
+        given().auth().oauth2(OFFICE).get("/notices/" + noticeId).then().body("kind", equalTo("PERFORMANCE")).body("rule", equalTo("R14"));
+        given().auth().oauth2(Tokens.of("AUDITOR")).get(base).then().body("outcome", hasItems("MET", "PARTIALLY_MET", "NOT_MET"));
+        today("2021-10-01");
+        check();
+        given().auth().oauth2(OFFICE).get("/projects/" + b.project()).then().body("status", equalTo("DISQUALIFIED"));
+        JsonNode disqualified = Fixtures.awaitEvent(PROJECT_TOPIC, b.code(), "cn.ruralfund.project.enterprise-disqualified.v2");
+        assertThat(disqualified.at("/data/rule").asText()).isEqualTo("R14");
     }
 
     @Test

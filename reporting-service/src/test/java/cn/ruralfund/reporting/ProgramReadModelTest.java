@@ -21,10 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static cn.ruralfund.platform.testing.Money.yuan;
 
 /** The event backbone as a consumer sees it, over the real broker and database. */
 @QuarkusTest
 class ProgramReadModelTest {
+
+    static {
+        cn.ruralfund.platform.testing.Money.exact();
+    }
 
     static final String OFFICE = Tokens.of("COMMERCE_OFFICE");
     static final String DEAD_LETTERS = Topics.deadLetter("reporting-service");
@@ -49,7 +54,7 @@ class ProgramReadModelTest {
 
         awaitProgram(id);
         given().auth().oauth2(Tokens.of("AUDITOR")).get("/programs/" + id).then()
-                .body("allotted", equalTo(5000000.00f))
+                .body("allotted", yuan("5000000.00"))
                 .body("directions", hasSize(2));
     }
 
@@ -66,7 +71,7 @@ class ProgramReadModelTest {
         awaitProgram(marker);
 
         given().auth().oauth2(OFFICE).get("/programs/" + id + "/timeline").then().statusCode(200).body("$", hasSize(1));
-        given().auth().oauth2(OFFICE).get("/programs/" + id).then().body("allotted", equalTo(5000000.00f));
+        given().auth().oauth2(OFFICE).get("/programs/" + id).then().body("allotted", yuan("5000000.00"));
         assertThat(Events.all(DEAD_LETTERS, r -> id.toString().equals(r.key()), Duration.ofSeconds(2)))
                 .as("a redelivery is skipped, not failed").isEmpty();
     }
@@ -81,14 +86,16 @@ class ProgramReadModelTest {
         Events.send(Topics.BUDGET, key, Events.cloudEvent(ProgramCreatedV1.TYPE.type(), key, program(next)));
         awaitProgram(next);
 
-        var dead = Events.all(DEAD_LETTERS, r -> key.equals(r.key()), Duration.ofSeconds(5));
+        // a record that is not JSON has no subject to key its dead letter by: it is found by its value
+        var dead = Events.all(DEAD_LETTERS, r -> key.equals(r.key()) || "{not json".equals(r.value()), Duration.ofSeconds(5));
         assertThat(dead).hasSize(2);
-        assertThat(dead.get(0).value()).isEqualTo("{not json");
-        Header reason = dead.get(0).headers().lastHeader("dead-letter-reason");
+        var notJson = dead.stream().filter(r -> "{not json".equals(r.value())).findFirst().orElseThrow();
+        var badData = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        Header reason = notJson.headers().lastHeader("dead-letter-reason");
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not a CloudEvent");
-        assertThat(new String(dead.get(1).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .contains("does not match its schema");
+        assertThat(new String(badData.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("breaks its schema");
     }
 
     @Test

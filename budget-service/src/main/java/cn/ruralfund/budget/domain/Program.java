@@ -34,6 +34,15 @@ public class Program extends PanacheEntityBase {
     /** First day of the last month of the period. */
     @Column(name = "period_end")
     public LocalDate periodEnd;
+    /** R7: the most a project may be pre-disbursed, in percent of its committed budget (Jinghong 2020: 50). */
+    @Column(name = "pre_disbursement_cap_percent")
+    public int preDisbursementCapPercent;
+    /** R5: the shortest publicity window, in working days (never below 5). */
+    @Column(name = "publicity_working_days")
+    public int publicityWorkingDays;
+    /** R4: the smallest acceptance team (never below 3). */
+    @Column(name = "acceptance_team_minimum")
+    public int acceptanceTeamMinimum;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

@@ -42,6 +42,9 @@ public class ProjectBudget extends PanacheEntityBase {
     @Column(name = "account_number")
     public String accountNumber;
     public BigDecimal requested;
+    /** R7: the pre-disbursement cap of the project's program, in percent, fixed when the budget was committed. */
+    @Column(name = "pre_disbursement_cap_percent")
+    public int preDisbursementCapPercent;
     public BigDecimal committed;
     @Column(name = "pre_requested")
     public BigDecimal preRequested;
@@ -57,7 +60,8 @@ public class ProjectBudget extends PanacheEntityBase {
     public OffsetDateTime registeredAt;
 
     public ProjectFunds funds() {
-        return new ProjectFunds(committed, preRequested, acceptanceRequested, paid, recovered, buildFirst, STOPPED.equals(status));
+        return new ProjectFunds(committed, preRequested, acceptanceRequested, paid, recovered, buildFirst, preDisbursementCapPercent,
+                STOPPED.equals(status));
     }
 
     public void take(ProjectFunds f) {

@@ -7,27 +7,35 @@ import java.util.Objects;
 
 /**
  * The money of one project and the rules on it, as plain arithmetic (no database, no framework), so that it can be
- * property-tested: R7 (pre-disbursement at most half of the committed budget, cumulative; the acceptance payment
+ * property-tested: R7 (pre-disbursement at most the program's cap of the committed budget, 50% in Jinghong, cumulative; the acceptance payment
  * capped by the audited eligible amount), R20 (build first, subsidise after: no pre-disbursement) and the invariants
  * {@code recovered ≤ paid} and {@code paid − recovered ≤ committed}.
  * Every operation either changes the state and keeps the invariants, or throws a {@link ProblemException} and changes nothing.
  */
 public final class ProjectFunds {
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     public enum Kind { PRE_DISBURSEMENT, ACCEPTANCE_PAYMENT }
 
     private BigDecimal committed;
-    /** Pre-disbursements requested and not cancelled (paid ones included): what R7's 50% cap counts. */
+    /** Pre-disbursements requested and not cancelled (paid ones included): what R7's cap counts. */
     private BigDecimal preRequested;
     /** Acceptance payments requested and not cancelled (paid ones included). */
     private BigDecimal acceptanceRequested;
     private BigDecimal paid;
     private BigDecimal recovered;
     private final boolean buildFirst;
+    /** R7: the program's pre-disbursement cap, in percent of the committed budget (Jinghong 2020: 50). */
+    private final int preCapPercent;
     private boolean stopped;
 
     public ProjectFunds(BigDecimal committed, BigDecimal preRequested, BigDecimal acceptanceRequested, BigDecimal paid,
-                        BigDecimal recovered, boolean buildFirst, boolean stopped) {
+                        BigDecimal recovered, boolean buildFirst, int preCapPercent, boolean stopped) {
+        if (preCapPercent < 0 || preCapPercent > 100) {
+            throw new IllegalArgumentException("pre-disbursement cap " + preCapPercent + "%");
+        }
+        this.preCapPercent = preCapPercent;
         this.committed = Objects.requireNonNull(committed);
         this.preRequested = Objects.requireNonNull(preRequested);
         this.acceptanceRequested = Objects.requireNonNull(acceptanceRequested);
@@ -37,18 +45,21 @@ public final class ProjectFunds {
         this.stopped = stopped;
     }
 
-    public static ProjectFunds committed(BigDecimal committed, boolean buildFirst) {
-        return new ProjectFunds(committed, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, buildFirst, false);
+    public static ProjectFunds committed(BigDecimal committed, boolean buildFirst, int preCapPercent) {
+        return new ProjectFunds(committed, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, buildFirst, preCapPercent, false);
     }
 
-    /** R7: what may still be pre-disbursed (half the committed budget, less what was requested before); zero under R20. */
+    /** R7: what may still be pre-disbursed (the program's cap of the committed budget, less what was requested before); zero under R20. */
     public BigDecimal preDisbursable() {
         if (buildFirst || stopped) {
             return BigDecimal.ZERO.setScale(2);
         }
-        // half of an odd number of fen is rounded down: never a fen over the cap
-        BigDecimal half = committed.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
-        return half.subtract(preRequested).max(BigDecimal.ZERO.setScale(2));
+        return preCap().subtract(preRequested).max(BigDecimal.ZERO.setScale(2));
+    }
+
+    /** The cap in yuan; a fraction of a fen is rounded down: never a fen over the cap. */
+    private BigDecimal preCap() {
+        return committed.multiply(BigDecimal.valueOf(preCapPercent)).divide(HUNDRED, 2, java.math.RoundingMode.DOWN);
     }
 
     /** The most the project can ever be paid: its committed budget, capped by the audited eligible amount once audited. */
@@ -63,9 +74,9 @@ public final class ProjectFunds {
             throw ProblemException.rule("r20-build-first", "No pre-disbursement for build-first tasks",
                     "the task is built first and subsidised after acceptance (先建后补, R20): nothing is paid before it is built and accepted");
         }
-        if (preRequested.add(amount).multiply(BigDecimal.valueOf(2)).compareTo(committed) > 0) {
-            throw ProblemException.rule("r7-pre-disbursement-cap", "Pre-disbursement above 50%",
-                    "pre-disbursement is at most 50% of the committed budget " + committed.toPlainString() + " (R7): "
+        if (preRequested.add(amount).multiply(HUNDRED).compareTo(committed.multiply(BigDecimal.valueOf(preCapPercent))) > 0) {
+            throw ProblemException.rule("r7-pre-disbursement-cap", "Pre-disbursement above the program's cap",
+                    "pre-disbursement is at most " + preCapPercent + "% of the committed budget " + committed.toPlainString() + " (R7): "
                             + preRequested.toPlainString() + " already requested, at most " + preDisbursable().toPlainString() + " more");
         }
         preRequested = preRequested.add(amount);
@@ -120,11 +131,12 @@ public final class ProjectFunds {
         recovered = recovered.add(amount);
     }
 
-    /** The lowest the committed budget may be amended to: every live request must still fit, R7's half included. */
+    /** The lowest the committed budget may be amended to: every live request must still fit, R7's cap included. */
     public BigDecimal amendmentFloor() {
-        return preRequested.add(acceptanceRequested)
-                .max(preRequested.multiply(BigDecimal.valueOf(2)))
-                .max(paid.subtract(recovered));
+        // the smallest budget whose cap still covers the pre-disbursements requested, rounded up to the fen
+        BigDecimal underCap = preCapPercent == 0 ? BigDecimal.ZERO
+                : preRequested.multiply(HUNDRED).divide(BigDecimal.valueOf(preCapPercent), 2, java.math.RoundingMode.UP);
+        return preRequested.add(acceptanceRequested).max(underCap).max(paid.subtract(recovered));
     }
 
     /** An amendment (增减) of the committed budget; returns the change. Direction room is checked by the caller. */
@@ -136,7 +148,7 @@ public final class ProjectFunds {
         if (newCommitted.compareTo(amendmentFloor()) < 0) {
             throw ProblemException.rule("amendment-below-requested", "Budget below what is requested or paid",
                     "the committed budget cannot go below " + amendmentFloor().toPlainString()
-                            + " (requests and payments made, and twice the pre-disbursements under R7's 50% cap)");
+                            + " (requests and payments made, and the pre-disbursements under R7's " + preCapPercent + "% cap)");
         }
         BigDecimal change = newCommitted.subtract(committed);
         committed = newCommitted;
@@ -175,7 +187,7 @@ public final class ProjectFunds {
         if (committed.signum() < 0) s.append("committed < 0; ");
         if (recovered.compareTo(paid) > 0) s.append("recovered > paid; ");
         if (paid.subtract(recovered).compareTo(committed) > 0) s.append("paid - recovered > committed; ");
-        if (!stopped && preRequested.multiply(BigDecimal.valueOf(2)).compareTo(committed) > 0) s.append("pre-disbursed > 50%; ");
+        if (!stopped && preRequested.compareTo(preCap()) > 0) s.append("pre-disbursed > " + preCapPercent + "%; ");
         if (buildFirst && preRequested.signum() > 0) s.append("pre-disbursement under R20; ");
         if (paid.compareTo(preRequested.add(acceptanceRequested)) > 0) s.append("paid > requested; ");
         return s.toString();

@@ -1,13 +1,11 @@
 package cn.ruralfund.budget.messaging;
 
-import cn.ruralfund.budget.domain.ProjectBudget;
 import cn.ruralfund.budget.service.BudgetService;
-import cn.ruralfund.budget.service.Money;
 import cn.ruralfund.budget.service.ProjectFactService;
 import cn.ruralfund.budget.service.RecoveryService;
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AuditCompletedV1;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
@@ -18,9 +16,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * What budget-service hears from the other services; each event is applied once (Inbox), in one transaction with the
@@ -64,33 +59,13 @@ public class EventConsumers {
         if (ProjectRegisteredV1.TYPE.type().equals(e.type())) {
             return budgets.register(inbox.data(e, ProjectRegisteredV1.class), actor(e));
         }
-        if (EnterpriseDisqualifiedV1.TYPE.type().equals(e.type())) {
-            EnterpriseDisqualifiedV1 d = inbox.data(e, EnterpriseDisqualifiedV1.class);
-            require(d.enterpriseCreditCode() != null, e, "enterpriseCreditCode");
-            String rule = "R15".equals(d.rule()) ? "R15" : "R8".equals(d.rule()) ? "R8" : "R11";
-            String reason = "enterprise disqualified (" + d.rule() + "): " + d.reason();
-            // ids only: a managed entity cannot be re-locked later (Hibernate's lock upgrade of an entity whose id has a
-            // @Column name issues SQL with the attribute name)
-            return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery(
-                            "select p.projectId from ProjectBudget p where p.enterpriseCode = :c order by p.registeredAt", UUID.class)
-                    .setParameter("c", d.enterpriseCreditCode()).getResultList()).chain(projects -> {
-                List<UUID> ids = projects.stream()
-                        .filter(id -> d.projectIds() == null || d.projectIds().isEmpty() || d.projectIds().contains(id)).toList();
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (UUID id : ids) {
-                    chain = chain.chain(() -> recoveries.stopAndRecover(id, rule, "ENTERPRISE_DISQUALIFIED", e.id(), null, reason, actor(e)));
-                }
-                return chain;
-            });
+        if (EnterpriseDisqualifiedV2.TYPE.type().equals(e.type())) {
+            return recoveries.disqualified(inbox.data(e, EnterpriseDisqualifiedV2.class), e.id(), actor(e));
         }
         if (ViolationConfirmedV1.TYPE.type().equals(e.type())) {
             ViolationConfirmedV1 v = inbox.data(e, ViolationConfirmedV1.class);
-            require(v.projectId() != null, e, "projectId");
-            String rule = "R15".equals(v.rule()) ? "R15" : "R11";
-            BigDecimal amount = v.amount() == null ? null : Money.of(v.amount());
-            return recoveries.stopAndRecover(v.projectId(), rule, "VIOLATION_CONFIRMED",
-                    v.violationId() == null ? e.id() : v.violationId().toString(), amount,
-                    "violation confirmed (" + v.kind() + "): " + v.description(), actor(e));
+            require("R11".equals(v.rule()) || "R15".equals(v.rule()), e, "rule R11 or R15");
+            return recoveries.violationConfirmed(v, e.id(), actor(e));
         }
         return Uni.createFrom().voidItem();
     }

@@ -24,7 +24,15 @@ public record CreateProgram(
         @NotNull YearMonth periodStart,
         @NotNull YearMonth periodEnd,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull DirectionAllocation> directions,
-        @NotNull @Size(max = 20) List<@Valid @NotNull PhasePlan> phases) {
+        @NotNull @Size(max = 20) List<@Valid @NotNull PhasePlan> phases,
+        @Valid Rules rules) {
+
+    /** The numbers the program's plan fixes; an absent one takes the national default (50%, 5 working days, 3 members). */
+    public record Rules(
+            @Min(0) @Max(100) Integer preDisbursementCapPercent,
+            @Min(5) @Max(60) Integer publicityWorkingDays,
+            @Min(3) @Max(50) Integer acceptanceTeamMinimum) {
+    }
 
     public record DirectionAllocation(
             @NotBlank @Size(max = 200) String name,

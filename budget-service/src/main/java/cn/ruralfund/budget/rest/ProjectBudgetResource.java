@@ -71,12 +71,16 @@ public class ProjectBudgetResource {
         return budgets.find(projectId).map(Views.ProjectBudgetView::of);
     }
 
-    /** An amendment (增减) of the committed budget, with its reason. */
+    /**
+     * An amendment (增减) of the committed budget, with its reason. Above the budget registered for the award (F5) only
+     * the leading group may raise it, citing its decision.
+     */
     @POST
     @Path("{projectId}/budget/amendments")
-    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.LEADING_GROUP})
     public Uni<Views.ProjectBudgetView> amend(@PathParam("projectId") UUID projectId, @Valid @NotNull Requests.Amend request) {
-        return budgets.amend(projectId, request.committed(), request.reason().strip(), caller.name()).map(Views.ProjectBudgetView::of);
+        String decision = caller.is(Roles.LEADING_GROUP) && request.decisionReference() != null ? request.decisionReference().strip() : null;
+        return budgets.amend(projectId, request.committed(), request.reason().strip(), decision, caller.name()).map(Views.ProjectBudgetView::of);
     }
 
     /** Every commitment and amendment of the budget, revision 1 first. */

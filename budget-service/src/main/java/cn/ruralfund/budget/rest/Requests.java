@@ -16,9 +16,11 @@ public final class Requests {
     private Requests() {
     }
 
+    /** {@code decisionReference}: the leading group's decision (会议纪要 number), needed to raise the budget above the registered one. */
     public record Amend(
             @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal committed,
-            @NotBlank @Size(max = 500) String reason) {
+            @NotBlank @Size(max = 500) String reason,
+            @Size(max = 200) String decisionReference) {
     }
 
     public record SetAllocation(

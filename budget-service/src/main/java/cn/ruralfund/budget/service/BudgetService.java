@@ -4,6 +4,7 @@ import cn.ruralfund.budget.domain.BudgetRevision;
 import cn.ruralfund.budget.domain.ExpenseCategory;
 import cn.ruralfund.budget.domain.ExpenseLine;
 import cn.ruralfund.budget.domain.LedgerEntry;
+import cn.ruralfund.budget.domain.Program;
 import cn.ruralfund.budget.domain.ProjectBudget;
 import cn.ruralfund.budget.domain.ProjectFunds;
 import cn.ruralfund.platform.audit.AuditTrail;
@@ -183,7 +184,8 @@ public class BudgetService {
             }
         }
         Uni<Void> linesFinal = lines;
-        return p.persist()
+        return Program.<Program>findById(e.programId()).invoke(program -> p.preDisbursementCapPercent = program.preDisbursementCapPercent)
+                .chain(() -> p.persist())
                 .chain(() -> Panache.getSession().chain(s -> s.flush()))
                 .chain(() -> r.persist())
                 .chain(() -> linesFinal)
@@ -201,11 +203,22 @@ public class BudgetService {
                 .replaceWithVoid();
     }
 
-    /** An amendment (增减) of the committed budget, by the office, with its reason; history is kept. */
+    /**
+     * An amendment (增减) of the committed budget, with its reason; history is kept. F5: the registered budget is bounded
+     * by the tender award and every cap is computed from the budget, so raising it above the registered budget needs the
+     * leading group's decision ({@code leadingGroupDecision}, given only when the caller is the leading group).
+     */
     @WithTransaction
-    public Uni<ProjectBudget> amend(UUID projectId, BigDecimal newCommitted, String reason, String actor) {
+    public Uni<ProjectBudget> amend(UUID projectId, BigDecimal newCommitted, String reason, String leadingGroupDecision, String actor) {
         return ProjectBudget.<ProjectBudget>findById(projectId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("project", projectId))
+                .invoke(p -> {
+                    if (newCommitted.compareTo(p.requested) > 0 && (leadingGroupDecision == null || leadingGroupDecision.isBlank())) {
+                        throw ProblemException.rule("f5-amendment-above-registered-budget", "Above the registered budget",
+                                "raising the budget above the " + p.requested.toPlainString() + " registered for the award (F5) needs the "
+                                        + "leading group's decision: the leading group amends it with decisionReference");
+                    }
+                })
                 .chain(p -> lockDirection(p.directionId).chain(room -> {
                     ProjectFunds funds = p.funds();
                     BigDecimal previous = p.committed;
@@ -221,7 +234,8 @@ public class BudgetService {
                     }
                     p.take(funds);
                     p.revision++;
-                    BudgetRevision r = revision(p, previous, reason, actor);
+                    BudgetRevision r = revision(p, previous, leadingGroupDecision == null ? reason
+                            : reason + " (领导小组决定 " + leadingGroupDecision + ")", actor);
                     return r.persist()
                             .chain(() -> change.signum() > 0
                                     ? ledger.project(LedgerEntry.Kind.COMMIT, p, change, "amendment-" + p.revision, actor)

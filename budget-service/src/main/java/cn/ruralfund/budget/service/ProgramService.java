@@ -6,6 +6,7 @@ import cn.ruralfund.budget.domain.Program;
 import cn.ruralfund.budget.rest.CreateProgram;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
+import cn.ruralfund.platform.contracts.ProgramRulesSetV1;
 import cn.ruralfund.platform.outbox.Outbox;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
@@ -50,6 +51,8 @@ public class ProgramService {
                     return program.persist()
                             .call(() -> allot(program, actor))
                             .chain(() -> outbox.publish(ProgramCreatedV1.TYPE, program.id, created(program)))
+                            .chain(() -> outbox.publish(ProgramRulesSetV1.TYPE, program.id, new ProgramRulesSetV1(program.id,
+                                    program.preDisbursementCapPercent, program.publicityWorkingDays, program.acceptanceTeamMinimum)))
                             .chain(() -> audit.record(actor, "program.created", "program", program.id,
                                     "program set up", created(program)))
                             .replaceWith(program);
@@ -117,6 +120,10 @@ public class ProgramService {
         program.total = Money.of(request.total());
         program.periodStart = request.periodStart().atDay(1);
         program.periodEnd = request.periodEnd().atDay(1);
+        var rules = request.rules();
+        program.preDisbursementCapPercent = rules == null || rules.preDisbursementCapPercent() == null ? 50 : rules.preDisbursementCapPercent();
+        program.publicityWorkingDays = rules == null || rules.publicityWorkingDays() == null ? 5 : rules.publicityWorkingDays();
+        program.acceptanceTeamMinimum = rules == null || rules.acceptanceTeamMinimum() == null ? 3 : rules.acceptanceTeamMinimum();
         program.createdAt = clock.now();
         program.createdBy = actor;
         int position = 0;

@@ -7,8 +7,10 @@ import cn.ruralfund.budget.domain.ProjectFunds;
 import cn.ruralfund.budget.domain.RecoveryOrder;
 import cn.ruralfund.budget.domain.RecoveryReceipt;
 import cn.ruralfund.platform.audit.AuditTrail;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.RecoveryCompletedV1;
 import cn.ruralfund.platform.contracts.RecoveryOrderedV1;
+import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
 import cn.ruralfund.platform.outbox.Outbox;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
@@ -26,8 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Recovery (追回): a project whose acceptance failed (R8), whose enterprise was disqualified, or whose violation was
- * confirmed (R11, R15) is stopped: its live requests are cancelled, its unused commitment goes back to the direction,
+ * Recovery (追回): a project whose acceptance failed (R8), whose enterprise was disqualified (R11–R15), or whose
+ * violation was confirmed (R11, R15) is stopped: its live requests are cancelled, its unused commitment goes back to the direction,
  * and a recovery order is raised for the money paid. Finance records what is recovered against the order.
  */
 @ApplicationScoped
@@ -45,6 +47,36 @@ public class RecoveryService {
         this.ledger = ledger;
         this.clock = clock;
         this.access = access;
+    }
+
+    /**
+     * R11–R15, 取消承办资格: the enterprise's role in the program ends. Every project of the enterprise in the program is
+     * stopped (live requests cancelled, unused commitment released); the money paid is recovered in full on the
+     * projects where the failure happened ({@code recoverFrom}); for a violation the project's violation-confirmed event
+     * carries the recovery ({@link #violationConfirmed}), so both arrival orders end the same.
+     */
+    public Uni<Void> disqualified(EnterpriseDisqualifiedV2 d, String eventId, String actor) {
+        String reason = "enterprise disqualified (" + d.rule() + "): " + d.reason();
+        // ids only: a managed entity cannot be re-locked later (Hibernate's lock upgrade of an entity whose id has a
+        // @Column name issues SQL with the attribute name)
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select p.projectId from ProjectBudget p where p.enterpriseCode = :c and p.programId = :program order by p.registeredAt", UUID.class)
+                .setParameter("c", d.enterpriseCreditCode()).setParameter("program", d.programId()).getResultList())
+                .chain(projects -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UUID id : projects) {
+                        BigDecimal amount = d.recoverFrom().contains(id) ? null : BigDecimal.ZERO;
+                        chain = chain.chain(() -> stopAndRecover(id, d.rule(), "ENTERPRISE_DISQUALIFIED", eventId, amount, reason, actor));
+                    }
+                    return chain;
+                });
+    }
+
+    /** R11 or R15: a violation confirmed on a project stops it and recovers its amount (all paid when none is given). */
+    public Uni<Void> violationConfirmed(ViolationConfirmedV1 v, String eventId, String actor) {
+        BigDecimal amount = v.amount() == null ? null : Money.of(v.amount());
+        return stopAndRecover(v.projectId(), v.rule(), "VIOLATION_CONFIRMED", v.violationId() == null ? eventId : v.violationId().toString(),
+                amount, "violation confirmed (" + v.kind() + "): " + v.description(), actor);
     }
 
     /**

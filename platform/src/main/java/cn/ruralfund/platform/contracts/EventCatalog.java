@@ -9,6 +9,7 @@ public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
             ProgramCreatedV1.TYPE,
+            ProgramRulesSetV1.TYPE,
             AllocationSetV1.TYPE,
             BudgetCommittedV1.TYPE,
             BudgetRefusedV1.TYPE,
@@ -19,12 +20,14 @@ public final class EventCatalog {
             RecoveryCompletedV1.TYPE,
             ProjectRegisteredV1.TYPE,
             EnterpriseDisqualifiedV1.TYPE,
+            EnterpriseDisqualifiedV2.TYPE,
             ViolationConfirmedV1.TYPE,
             TenderAwardedV1.TYPE,
             ProgressReportedV1.TYPE,
             DeviationDetectedV1.TYPE,
             RectificationIssuedV1.TYPE,
             RectificationClosedV1.TYPE,
+            PerformanceEvaluatedV1.TYPE,
             ReportOverdueV1.TYPE,
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,

@@ -41,6 +41,11 @@ public class Notice extends PanacheEntityBase {
 
     public enum Status { OPEN, CLOSED, EXPIRED }
 
+    /** R13: an inspection or accident finding answers whether it is serious; only a serious one disqualifies on expiry. */
+    public static boolean needsSeverity(Kind kind) {
+        return kind == Kind.INSPECTION || kind == Kind.ACCIDENT;
+    }
+
     @Id
     public UUID id;
     @Column(name = "enterprise_id")
@@ -69,6 +74,13 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "closed_by")
     public String closedBy;
     public String remark;
+    /** R13 only: whether the finding is serious (重大); accountability always, disqualification only when serious. */
+    public Boolean serious;
+
+    /** Whether this notice, expired, disqualifies the enterprise (R12, R14 always; R13 when serious; R16 never). */
+    public boolean disqualifiesWhenExpired() {
+        return kind.disqualifiesWhenExpired && (!needsSeverity(kind) || Boolean.TRUE.equals(serious));
+    }
     /** The id of the event that raised it (R16), so a redelivered signal raises no second notice. */
     @Column(name = "source_event")
     public String sourceEvent;

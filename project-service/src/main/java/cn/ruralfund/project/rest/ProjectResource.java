@@ -8,8 +8,10 @@ import cn.ruralfund.project.rest.Views.NoticeView;
 import cn.ruralfund.project.rest.Views.PlanView;
 import cn.ruralfund.project.rest.Views.ProgressReportView;
 import cn.ruralfund.project.rest.Views.ProjectView;
+import cn.ruralfund.project.domain.PerformanceEvaluation;
 import cn.ruralfund.project.service.Actor;
 import cn.ruralfund.project.service.ProgressService;
+import cn.ruralfund.project.service.PerformanceEvaluationService;
 import cn.ruralfund.project.service.ProjectService;
 import cn.ruralfund.project.service.SupervisionService;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +42,12 @@ public class ProjectResource {
     private final ProjectService projects;
     private final ProgressService progress;
     private final SupervisionService supervision;
+    private final PerformanceEvaluationService evaluations;
     private final Caller caller;
 
-    ProjectResource(ProjectService projects, ProgressService progress, SupervisionService supervision, Caller caller) {
+    ProjectResource(ProjectService projects, ProgressService progress, SupervisionService supervision, PerformanceEvaluationService evaluations,
+                    Caller caller) {
+        this.evaluations = evaluations;
         this.projects = projects;
         this.progress = progress;
         this.supervision = supervision;
@@ -148,6 +153,24 @@ public class ProjectResource {
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<NoticeView>> notices(@PathParam("id") UUID id) {
         return supervision.projectNotices(id, Actor.of(caller)).map(list -> list.stream().map(NoticeView::of).toList());
+    }
+
+    /** R14: the office records a performance evaluation with its evidence; NOT_MET issues a rectification notice. */
+    @POST
+    @Path("{id}/performance-evaluations")
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    public Uni<RestResponse<PerformanceEvaluation>> evaluate(@PathParam("id") UUID id, @Valid @NotNull Requests.EvaluatePerformance request) {
+        return evaluations.evaluate(id, new PerformanceEvaluationService.Evaluation(request.outcome(), request.evidence(),
+                        request.acceptancePostponedTo(), request.noticeReason(), request.noticeDeadline()), Actor.of(caller))
+                .map(e -> RestResponse.ResponseBuilder.<PerformanceEvaluation>create(RestResponse.Status.CREATED)
+                        .entity(e).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    @GET
+    @Path("{id}/performance-evaluations")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
+    public Uni<List<PerformanceEvaluation>> evaluations(@PathParam("id") UUID id) {
+        return evaluations.evaluations(id, Actor.of(caller));
     }
 
     /** R11/R15: a confirmed violation disqualifies the project and bars the enterprise from new projects. */

@@ -100,11 +100,24 @@ public final class Requests {
     }
 
     /** A notice with a deadline: kind PROGRESS_DELAY (R12), INSPECTION or ACCIDENT (R13), PERFORMANCE (R14), DATA_REPORTING (R16). */
+    /**
+     * R14: MET; PARTIALLY_MET with the new acceptance date; NOT_MET with the rectification notice's reason and deadline.
+     */
+    public record EvaluatePerformance(
+            @NotBlank String outcome,
+            @NotBlank @Size(max = 4000) String evidence,
+            LocalDate acceptancePostponedTo,
+            @Size(max = 2000) String noticeReason,
+            LocalDate noticeDeadline) {
+    }
+
+    /** {@code serious} is required for INSPECTION and ACCIDENT (R13) and refused for the other kinds. */
     public record IssueNotice(
             @NotBlank String kind,
             @NotBlank @Size(max = 2000) String reason,
             @NotNull LocalDate deadline,
-            UUID deviationId) {
+            UUID deviationId,
+            Boolean serious) {
     }
 
     /** The enterprise's causes of the problem and its remedial measures (R12). */

@@ -112,11 +112,12 @@ public final class Views {
 
     public record NoticeView(UUID id, UUID enterpriseId, UUID projectId, UUID deviationId, String kind, String rule, String reason,
                              LocalDate deadline, String status, OffsetDateTime issuedAt, String issuedBy, String causes,
-                             String measures, OffsetDateTime respondedAt, OffsetDateTime closedAt, String closedBy, String remark) {
+                             String measures, OffsetDateTime respondedAt, OffsetDateTime closedAt, String closedBy, String remark,
+                             Boolean serious, boolean disqualifiesWhenExpired) {
         public static NoticeView of(Notice n) {
             return new NoticeView(n.id, n.enterpriseId, n.projectId, n.deviationId, n.kind.name(), n.kind.rule, n.reason,
                     n.deadline, n.status.name(), n.issuedAt, n.issuedBy, n.causes, n.measures, n.respondedAt, n.closedAt,
-                    n.closedBy, n.remark);
+                    n.closedBy, n.remark, n.serious, n.disqualifiesWhenExpired());
         }
     }
 }

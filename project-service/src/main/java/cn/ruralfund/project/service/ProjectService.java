@@ -6,7 +6,6 @@ import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.contracts.BudgetRefusedV1;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
 import cn.ruralfund.platform.outbox.Outbox;
@@ -53,7 +52,10 @@ public class ProjectService {
     private final PlatformClock clock;
     private final MeterRegistry metrics;
 
-    ProjectService(Outbox outbox, AuditTrail audit, PlatformClock clock, MeterRegistry metrics) {
+    private final Disqualification disqualification;
+
+    ProjectService(Outbox outbox, AuditTrail audit, PlatformClock clock, MeterRegistry metrics, Disqualification disqualification) {
+        this.disqualification = disqualification;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -93,6 +95,11 @@ public class ProjectService {
             throw ProblemException.rule("project-outside-program-period", "Project outside the program period",
                     "the project runs " + request.startDate() + ".." + request.endDate() + " but program " + program.name
                             + " runs " + program.periodStart + ".." + program.periodEnd + " (F3)");
+        }
+        if (request.budget().compareTo(tender.awardAmount) > 0) {
+            throw ProblemException.rule("f5-budget-above-award", "Budget above the award",
+                    "the budget " + Money.of(request.budget()).toPlainString() + " exceeds the award of tender " + tender.reference + ", "
+                            + Money.of(tender.awardAmount).toPlainString() + " (F5): every cap is computed from the budget");
         }
         String phase = request.phase().strip();
         if (!program.phases().isEmpty() && !program.phases().contains(phase)) {
@@ -262,24 +269,16 @@ public class ProjectService {
             v.confirmedAt = clock.now();
             v.confirmedBy = actor.name();
             String reason = rule + " violation " + kind + " confirmed on project " + p.name + ": " + v.detail;
-            enterprise.status = Enterprise.Status.DISQUALIFIED;
-            enterprise.statusReason = reason;
-            p.status = Project.Status.DISQUALIFIED;
-            p.statusReason = reason;
             ViolationConfirmedV1 confirmed = new ViolationConfirmedV1(v.id, p.id, enterprise.creditCode, kind, rule,
                     Money.of(request.amount()), v.detail, v.confirmedAt);
-            EnterpriseDisqualifiedV1 disqualified = new EnterpriseDisqualifiedV1(enterprise.creditCode, enterprise.name, rule,
-                    reason, List.of(p.id), v.confirmedAt);
             Map<String, Object> detail = new HashMap<>();
             detail.put("violationId", v.id);
             detail.put("kind", kind);
             detail.put("amount", request.amount());
             return v.persist()
                     .chain(() -> outbox.publish(ViolationConfirmedV1.TYPE, p.id, confirmed))
-                    .chain(() -> outbox.publish(EnterpriseDisqualifiedV1.TYPE, enterprise.creditCode, disqualified))
-                    .invoke(() -> metrics.counter("ruralfund_project_disqualifications_total", "rule", rule).increment())
                     .chain(() -> audit.record(actor.name(), "project.violation-confirmed", "project", p.id, reason, detail))
-                    .chain(() -> audit.record(actor.name(), "enterprise.disqualified", "enterprise", enterprise.id, reason, detail))
+                    .chain(() -> disqualification.disqualify(enterprise, p, rule, reason, false, actor.name()))
                     .replaceWith(v);
         }));
     }

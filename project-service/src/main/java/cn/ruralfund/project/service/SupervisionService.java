@@ -2,7 +2,6 @@ package cn.ruralfund.project.service;
 
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.DeviationDetectedV1;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
 import cn.ruralfund.platform.contracts.RectificationClosedV1;
 import cn.ruralfund.platform.contracts.RectificationIssuedV1;
 import cn.ruralfund.platform.contracts.ReportOverdueV1;
@@ -53,11 +52,12 @@ public class SupervisionService {
     private final PlatformClock clock;
     private final MeterRegistry metrics;
     private final Vertx vertx;
+    private final Disqualification disqualification;
     private final BigDecimal threshold;
     private final BigDecimal seriousThreshold;
     private final int dataReportingDays;
 
-    SupervisionService(Outbox outbox, AuditTrail audit, PlatformClock clock, MeterRegistry metrics, Vertx vertx,
+    SupervisionService(Outbox outbox, AuditTrail audit, PlatformClock clock, MeterRegistry metrics, Vertx vertx, Disqualification disqualification,
                        @ConfigProperty(name = "project.deviation.threshold", defaultValue = "10") BigDecimal threshold,
                        @ConfigProperty(name = "project.deviation.serious-threshold", defaultValue = "30") BigDecimal seriousThreshold,
                        @ConfigProperty(name = "project.notice.data-reporting.days", defaultValue = "10") int dataReportingDays) {
@@ -66,6 +66,7 @@ public class SupervisionService {
         this.clock = clock;
         this.metrics = metrics;
         this.vertx = vertx;
+        this.disqualification = disqualification;
         this.threshold = threshold;
         this.seriousThreshold = seriousThreshold;
         this.dataReportingDays = dataReportingDays;
@@ -142,7 +143,8 @@ public class SupervisionService {
                                 open.lastCheckedOn = today;
                                 counts[2]++;
                                 return audit.record(Actor.SUPERVISION.name(), "deviation.resolved", "project", p.id,
-                                        "progress caught up with the plan", Map.of("deviationId", open.id, "planned", planned, "actual", actual));
+                                        "progress caught up with the plan", Map.of("deviationId", open.id, "planned", planned, "actual", actual))
+                                        .chain(() -> closeResolved(open, planned, actual));
                             }
                             if (open != null) {
                                 boolean becameSerious = serious && !open.serious;
@@ -165,6 +167,23 @@ public class SupervisionService {
                             d.lastCheckedOn = today;
                             return d.persist().chain(() -> announce(p, d, counts));
                         })));
+    }
+
+    /**
+     * R12: the cause of a progress notice is gone (progress caught up with the plan), so the notice is closed as
+     * rectified by supervision, with the figures in its remark, and cannot expire into a disqualification.
+     */
+    private Uni<Void> closeResolved(Deviation resolved, BigDecimal planned, BigDecimal actual) {
+        return Notice.<Notice>find("deviationId = ?1 and status = ?2", resolved.id, Notice.Status.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(notices -> Multi.createFrom().iterable(notices).onItem().transformToUniAndConcatenate(n -> {
+                    n.status = Notice.Status.CLOSED;
+                    n.closedAt = clock.now();
+                    n.closedBy = Actor.SUPERVISION.name();
+                    n.remark = "cause resolved: progress " + actual.toPlainString() + "% caught up with the plan's " + planned.toPlainString() + "%";
+                    return Enterprise.<Enterprise>findById(n.enterpriseId).chain(e -> closed(n, e, "RECTIFIED"));
+                }).collect().last())
+                .replaceWithVoid();
     }
 
     private Uni<Void> announce(Project p, Deviation d, int[] counts) {
@@ -205,6 +224,11 @@ public class SupervisionService {
     @WithTransaction
     public Uni<Notice> issue(UUID projectId, IssueNotice request, Actor actor) {
         Notice.Kind kind = kind(request.kind());
+        if (Notice.needsSeverity(kind) != (request.serious() != null)) {
+            throw ProblemException.invalid("r13-severity", Notice.needsSeverity(kind)
+                    ? "an INSPECTION or ACCIDENT notice (R13) must say whether the finding is serious: serious true or false"
+                    : "only INSPECTION and ACCIDENT notices (R13) carry serious");
+        }
         if (!request.deadline().isAfter(clock.today())) {
             throw ProblemException.rule("deadline-not-in-future", "Deadline not in the future",
                     "the deadline " + request.deadline() + " must come after today " + clock.today());
@@ -222,9 +246,16 @@ public class SupervisionService {
             return deviation.chain(deviationId -> EnterpriseService.get(p.enterpriseId).chain(e -> {
                 Notice n = newNotice(e, p, kind, request.reason().strip(), request.deadline(), actor.name());
                 n.deviationId = deviationId;
+                n.serious = request.serious();
                 return n.persist().chain(() -> announce(n, e)).replaceWith(n);
             }));
         });
+    }
+
+    /** Issues a notice in the caller's transaction (R14: a performance evaluation that was clearly not met). */
+    Uni<Notice> issue(Enterprise e, Project p, Notice.Kind kind, String reason, LocalDate deadline, String issuedBy) {
+        Notice n = newNotice(e, p, kind, reason, deadline, issuedBy);
+        return n.persist().chain(() -> announce(n, e)).replaceWith(n);
     }
 
     private Notice newNotice(Enterprise e, Project p, Notice.Kind kind, String reason, LocalDate deadline, String issuedBy) {
@@ -311,7 +342,7 @@ public class SupervisionService {
         n.closedBy = Actor.SUPERVISION.name();
         n.remark = "not closed by the deadline " + n.deadline;
         return Enterprise.<Enterprise>findById(n.enterpriseId).chain(e -> closed(n, e, "EXPIRED").chain(() -> {
-            if (!n.kind.disqualifiesWhenExpired || n.projectId == null) {
+            if (!n.disqualifiesWhenExpired() || n.projectId == null) {
                 return Uni.createFrom().voidItem();
             }
             return Project.<Project>findById(n.projectId).chain(p -> {
@@ -321,13 +352,8 @@ public class SupervisionService {
                 counts[1]++;
                 String reason = n.kind.rule + ": rectification notice of " + n.issuedAt.toLocalDate() + " (" + n.reason
                         + ") not closed by its deadline " + n.deadline;
-                p.status = Project.Status.DISQUALIFIED;
-                p.statusReason = reason;
-                metrics.counter("ruralfund_project_disqualifications_total", "rule", n.kind.rule).increment();
-                EnterpriseDisqualifiedV1 disqualified = new EnterpriseDisqualifiedV1(e.creditCode, e.name, n.kind.rule, reason,
-                        List.of(p.id), clock.now());
-                return outbox.publish(EnterpriseDisqualifiedV1.TYPE, e.creditCode, disqualified)
-                        .chain(() -> audit.record(Actor.SUPERVISION.name(), "project.disqualified", "project", p.id, reason, disqualified));
+                return disqualification.disqualify(e, p, n.kind.rule, reason, true, Actor.SUPERVISION.name())
+                        .chain(() -> audit.record(Actor.SUPERVISION.name(), "project.disqualified", "project", p.id, reason, Map.of("notice", n.id)));
             });
         }));
     }

@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,9 @@ public class TenderService {
 
     @WithTransaction
     public Uni<TenderWithBids> award(UUID tenderId, AwardTender request, Actor actor) {
-        return get(tenderId).chain(tender -> {
+        // locked: of concurrent awards, the first decides and the others find the tender awarded (R17: one award per tender)
+        return Tender.<Tender>findById(tenderId, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull().failWith(() -> ProblemException.notFound("tender", tenderId))
+                .chain(tender -> {
             if (tender.status != Tender.Status.OPEN) {
                 throw ProblemException.conflict("tender-already-awarded", "Tender already awarded", "tender " + tender.reference + " is already awarded");
             }

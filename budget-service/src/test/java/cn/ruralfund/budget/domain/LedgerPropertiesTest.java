@@ -18,7 +18,10 @@ import java.util.SplittableRandom;
  * paid − recovered ≤ committed, pre-disbursements ≤ 50% (R7), none under R20; balances derived from the entries equal
  * the projects' state; and a refused operation changes nothing.
  */
-class LedgerProperties {
+class LedgerPropertiesTest {
+
+    /** Pre-disbursement caps of programs, in percent. */
+    static final int[] CAPS = {50, 30, 0, 100};
 
     record Op(int kind, int project, long fen, boolean flag) {
     }
@@ -44,7 +47,7 @@ class LedgerProperties {
             BigDecimal amount = BigDecimal.valueOf(op.fen(), 2);
             if (op.kind() == 0 || projects.isEmpty()) { // register a project: commit within the direction's room
                 if (amount.signum() > 0 && amount.compareTo(allocation.subtract(committed())) <= 0) {
-                    projects.add(ProjectFunds.committed(amount, op.flag()));
+                    projects.add(ProjectFunds.committed(amount, op.flag(), CAPS[op.project() % CAPS.length]));
                     open.add(new ArrayList<>());
                     ledger.add(new Entry("COMMIT", projects.size() - 1, amount));
                 }
@@ -188,27 +191,36 @@ class LedgerProperties {
         }
     }
 
+    /** R7 with the program's cap as data: Jinghong's 50%, another county's 30%, and the edges 0% and 100%. */
     @Test
-    void R7_preDisbursableNeverExceedsHalf() {
+    void R7_preDisbursementNeverExceedsTheProgramsCap() {
         SplittableRandom r = new SplittableRandom(SEED);
-        for (int run = 0; run < 500; run++) {
+        for (int run = 0; run < 2000; run++) {
+            int cap = CAPS[r.nextInt(CAPS.length)];
             long committedFen = r.nextLong(1, 10_000_000_001L);
-            long askFen = r.nextInt(4) == 0 ? (committedFen + 1) / 2 + r.nextInt(3) - 1 : r.nextLong(1, 10_000_000_001L);
+            long edgeFen = committedFen * cap / 100; // the cap in fen, rounded down
+            long askFen = r.nextInt(4) == 0 ? edgeFen + r.nextInt(3) - 1 : r.nextLong(1, 10_000_000_001L);
             if (askFen < 1) {
                 askFen = 1;
             }
-            ProjectFunds f = ProjectFunds.committed(BigDecimal.valueOf(committedFen, 2), false);
+            ProjectFunds f = ProjectFunds.committed(BigDecimal.valueOf(committedFen, 2), false, cap);
             BigDecimal ask = BigDecimal.valueOf(askFen, 2);
-            boolean fits = ask.multiply(BigDecimal.valueOf(2)).compareTo(f.committed()) <= 0;
-            String caseText = "committed " + f.committed() + ", asked " + ask;
+            // exact in integers: ask × 100 ≤ committed × cap
+            boolean fits = BigDecimal.valueOf(askFen).multiply(BigDecimal.valueOf(100))
+                    .compareTo(BigDecimal.valueOf(committedFen).multiply(BigDecimal.valueOf(cap))) <= 0;
+            String caseText = "cap " + cap + "%, committed " + f.committed() + ", asked " + ask;
             try {
                 f.requestPreDisbursement(ask);
-                if (!fits) throw new AssertionError("accepted above half: " + caseText);
+                if (!fits) throw new AssertionError("accepted above the cap: " + caseText);
             } catch (ProblemException e) {
-                if (fits) throw new AssertionError("refused within half: " + caseText);
+                if (fits) throw new AssertionError("refused within the cap: " + caseText);
             }
-            if (f.preDisbursable().add(f.preRequested()).multiply(BigDecimal.valueOf(2)).compareTo(f.committed()) > 0) {
-                throw new AssertionError("preDisbursable beyond half: " + caseText);
+            if (f.preDisbursable().add(f.preRequested()).multiply(BigDecimal.valueOf(100))
+                    .compareTo(f.committed().multiply(BigDecimal.valueOf(cap))) > 0) {
+                throw new AssertionError("preDisbursable beyond the cap: " + caseText);
+            }
+            if (!f.violations().isEmpty()) {
+                throw new AssertionError(f.violations() + caseText);
             }
         }
     }
