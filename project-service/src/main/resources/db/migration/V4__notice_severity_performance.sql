@@ -15,3 +15,6 @@ create table performance_evaluation (
     check ((outcome = 'NOT_MET') = (notice_id is not null))
 );
 create index performance_evaluation_project on performance_evaluation (project_id, evaluated_at);
+
+-- R1, 不重复建设: a second project of the same task (hence category) in the same township is flagged with the first.
+alter table project add column duplicate_of uuid references project (id);

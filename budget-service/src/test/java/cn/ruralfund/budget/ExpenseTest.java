@@ -36,7 +36,8 @@ class ExpenseTest {
 
     @Test
     void R1_prohibitedExpenseLinesAreRefusedWhoeverAsks() {
-        String projectId = registered(program(), "100000.00");
+        Program plan = program();
+        String projectId = registered(projectWithoutPlan(plan.id(), plan.upwardDirection(), "100000.00", creditCode()));
         line(projectId, "TRAFFIC_PURCHASE", "直播间购买流量", "1000.00").statusCode(422)
                 .body("type", equalTo("https://ruralfund.cn/problems/r1-prohibited-use"));
         line(projectId, "WORKING_EXPENSES", "办公经费", "1000.00").statusCode(422);
@@ -56,6 +57,31 @@ class ExpenseTest {
         var refused = Events.awaitRecord("ruralfund.budget.events",
                 r -> base.projectId().toString().equals(r.key()) && r.value().contains("budget-refused"), Duration.ofSeconds(30));
         assertThat(refused.value()).contains("https://ruralfund.cn/problems/r1-prohibited-use");
+    }
+
+    /** R1: the expense plan (附件4), line by line in permitted categories, comes before any money. */
+    @Test
+    void R1_noMoneyBeforeAnExpensePlan() {
+        Program program = program();
+        String projectId = registered(projectWithoutPlan(program.id(), program.upwardDirection(), "100000.00", creditCode()));
+        request(projectId, "PRE_DISBURSEMENT", "10000.00", null).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/r1-expense-plan-required"));
+        given().auth().oauth2(OFFICE).get("/projects/" + projectId + "/disbursements").then().body("size()", equalTo(0));
+        line(projectId, "COLD_CHAIN_FACILITY", "冷库", "100000.00").statusCode(201);
+        request(projectId, "PRE_DISBURSEMENT", "10000.00", null).statusCode(201);
+    }
+
+    /** R1: a prohibited use cannot come back as a new category under another code or name. */
+    @Test
+    void R1_aNewCategoryThatLooksLikeAProhibitedUseIsRefused() {
+        for (String[] category : List.of(new String[]{"LIVE_TRAFFIC_BOOST", "直播推广"}, new String[]{"SHOP_ADS", "店铺流量推广"},
+                new String[]{"MALL_BUILD", "县级网络交易平台建设"}, new String[]{"OFFICE_COSTS", "电商办工作经费"})) {
+            given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body("{\"code\": \"" + category[0] + "\", \"name\": \"" + category[1] + "\"}")
+                    .post("/expense-categories").then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("https://ruralfund.cn/problems/r1-prohibited-use"));
+        }
+        given().auth().oauth2(OFFICE).get("/expense-categories").then()
+                .body("code", org.hamcrest.Matchers.not(hasItems("LIVE_TRAFFIC_BOOST")));
     }
 
     @Test

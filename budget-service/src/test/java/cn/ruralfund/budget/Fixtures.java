@@ -69,7 +69,15 @@ final class Fixtures {
     static ProjectRegisteredV1 project(String programId, String directionId, String budget, boolean buildFirst, String creditCode) {
         return new ProjectRegisteredV1(UUID.randomUUID(), UUID.fromString(programId), UUID.fromString(directionId), "测试项目",
                 buildFirst ? "冷链仓储" : "农产品上行", buildFirst, creditCode, "景洪测试电商有限公司", new BigDecimal(budget),
-                new ProjectRegisteredV1.DedicatedAccount("中国农业银行景洪支行", "景洪测试电商有限公司", ACCOUNT), null, OffsetDateTime.now());
+                new ProjectRegisteredV1.DedicatedAccount("中国农业银行景洪支行", "景洪测试电商有限公司", ACCOUNT),
+                List.of(new ProjectRegisteredV1.ExpenseLine("COLD_CHAIN_FACILITY", "冷库与分拣设备", new BigDecimal(budget))), OffsetDateTime.now());
+    }
+
+    /** A project registered without an expense plan (R1: no money before one). */
+    static ProjectRegisteredV1 projectWithoutPlan(String programId, String directionId, String budget, String creditCode) {
+        ProjectRegisteredV1 p = project(programId, directionId, budget, false, creditCode);
+        return new ProjectRegisteredV1(p.projectId(), p.programId(), p.directionId(), p.projectName(), p.task(), p.buildFirstSubsidiseAfter(),
+                p.enterpriseCreditCode(), p.enterpriseName(), p.budget(), p.dedicatedAccount(), null, p.registeredAt());
     }
 
     /** Registers a project by event and waits until its budget is committed. */

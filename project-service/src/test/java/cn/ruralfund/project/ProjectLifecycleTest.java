@@ -182,6 +182,29 @@ class ProjectLifecycleTest {
                 .as("one tender-awarded event").hasSize(1);
     }
 
+    /** R1, 不重复建设: a second project of the same task in the same township is flagged with the first one named. */
+    @Test
+    void R1_duplicateConstructionInOneTownshipIsFlaggedWithTheFirstProject() {
+        var program = Fixtures.program();
+        UUID task = Fixtures.task(program, false);
+        UUID[] tenders = new UUID[3];
+        for (int i = 0; i < 3; i++) {
+            tenders[i] = Fixtures.openTender(task);
+            Fixtures.award(tenders[i], Fixtures.bid(tenders[i], Fixtures.enterprise(Fixtures.creditCode()), "700000.00"));
+        }
+        UUID first = Fixtures.project(tenders[0]);
+        UUID second = Fixtures.project(tenders[1]); // same task, same township (嘎洒镇)
+        Map<String, Object> elsewhere = new HashMap<>(Fixtures.projectBody(tenders[2], "2021-01-01", "2021-12-31"));
+        elsewhere.put("township", "勐罕镇");
+        String third = given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(elsewhere).post("/projects").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(OFFICE).get("/projects/" + first).then().body("duplicateConstructionOf", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(OFFICE).get("/projects/" + second).then().body("duplicateConstructionOf", equalTo(first.toString()));
+        given().auth().oauth2(OFFICE).get("/projects/" + third).then().body("duplicateConstructionOf", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(Tokens.of("AUDITOR")).get("/projects/" + second + "/history").then()
+                .body("action", hasItem("project.duplicate-construction-flagged"));
+    }
+
     /** F5: every cap is computed from the budget, so a budget above the award is refused; at the award it is registered. */
     @Test
     void F5_budgetAboveTheTenderAwardIsRefused() {

@@ -187,7 +187,7 @@ class SupervisionTest {
                 .post("/projects/" + b.project() + "/notices").then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://ruralfund.cn/problems/r12-no-serious-delay"));
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
-                .body(Map.of("kind", "INSPECTION", "reason", "x", "deadline", "2021-07-05"))
+                .body(Map.of("kind", "INSPECTION", "reason", "x", "deadline", "2021-07-05", "serious", false))
                 .post("/projects/" + b.project() + "/notices").then().statusCode(422)
                 .body("type", equalTo("https://ruralfund.cn/problems/deadline-not-in-future"));
         given().auth().oauth2(OFFICE).contentType(ContentType.JSON)

@@ -59,6 +59,13 @@ public class Disbursement extends PanacheEntityBase {
     public String paymentKey;
     @Column(name = "cancelled_reason")
     public String cancelledReason;
+    /** R2: the progress reported when a pre-disbursement was requested, and whether the money ran ahead of it. */
+    @Column(name = "progress_percent")
+    public BigDecimal progressPercent;
+    @Column(name = "progress_reported_on")
+    public LocalDate progressReportedOn;
+    @Column(name = "ahead_of_progress")
+    public boolean aheadOfProgress;
 
     public ProjectFunds.Kind fundsKind() {
         return ProjectFunds.Kind.valueOf(kind);

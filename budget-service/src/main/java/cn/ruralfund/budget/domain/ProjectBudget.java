@@ -42,6 +42,11 @@ public class ProjectBudget extends PanacheEntityBase {
     @Column(name = "account_number")
     public String accountNumber;
     public BigDecimal requested;
+    /** R2: the latest progress the enterprise reported (percent done), and its date. */
+    @Column(name = "progress_percent")
+    public BigDecimal progressPercent;
+    @Column(name = "progress_reported_on")
+    public java.time.LocalDate progressReportedOn;
     /** R7: the pre-disbursement cap of the project's program, in percent, fixed when the budget was committed. */
     @Column(name = "pre_disbursement_cap_percent")
     public int preDisbursementCapPercent;

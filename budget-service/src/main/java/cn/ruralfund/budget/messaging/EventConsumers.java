@@ -6,6 +6,7 @@ import cn.ruralfund.budget.service.RecoveryService;
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AuditCompletedV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
+import cn.ruralfund.platform.contracts.ProgressReportedV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
@@ -58,6 +59,9 @@ public class EventConsumers {
     Uni<Void> project(CloudEvent e) {
         if (ProjectRegisteredV1.TYPE.type().equals(e.type())) {
             return budgets.register(inbox.data(e, ProjectRegisteredV1.class), actor(e));
+        }
+        if (ProgressReportedV1.TYPE.type().equals(e.type())) {
+            return budgets.progressReported(inbox.data(e, ProgressReportedV1.class));
         }
         if (EnterpriseDisqualifiedV2.TYPE.type().equals(e.type())) {
             return recoveries.disqualified(inbox.data(e, EnterpriseDisqualifiedV2.class), e.id(), actor(e));

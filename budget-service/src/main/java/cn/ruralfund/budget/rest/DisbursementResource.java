@@ -1,6 +1,7 @@
 package cn.ruralfund.budget.rest;
 
 import cn.ruralfund.budget.service.DisbursementService;
+import cn.ruralfund.budget.service.PaymentRequestReports;
 import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +23,12 @@ import java.util.UUID;
 public class DisbursementResource {
 
     private final DisbursementService disbursements;
+    private final PaymentRequestReports reports;
     private final Caller caller;
 
-    DisbursementResource(DisbursementService disbursements, Caller caller) {
+    DisbursementResource(DisbursementService disbursements, PaymentRequestReports reports, Caller caller) {
         this.disbursements = disbursements;
+        this.reports = reports;
         this.caller = caller;
     }
 
@@ -59,12 +62,41 @@ public class DisbursementResource {
                         .header("Idempotent-Replayed", String.valueOf(r.replayed())).type(MediaType.APPLICATION_JSON).build());
     }
 
-    /** 请款报告: the payment request report, as an HTML document. */
+    /** 请款报告: the office generates the payment request report, stored as a new version (HTML and PDF, with checksums). */
+    @POST
+    @Path("{id}/report")
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    public Uni<RestResponse<ReportVersion>> generateReport(@PathParam("id") UUID id) {
+        return reports.generate(id, caller.name()).map(r -> RestResponse.ResponseBuilder.<ReportVersion>create(RestResponse.Status.CREATED)
+                .entity(ReportVersion.of(r)).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    /** The latest version of the report, as HTML; its version and checksum in headers. */
     @GET
     @Path("{id}/report")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
-    public Uni<String> report(@PathParam("id") UUID id) {
-        return disbursements.report(id).map(PaymentRequestReport::html);
+    public Uni<RestResponse<String>> report(@PathParam("id") UUID id) {
+        return reports.latest(id).map(r -> RestResponse.ResponseBuilder.ok(r.html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Report-Version", r.version).header("Digest", "sha-256=" + r.htmlSha256).build());
+    }
+
+    /** The latest version of the report, as PDF (A4, Chinese font embedded). */
+    @GET
+    @Path("{id}/report.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
+    public Uni<RestResponse<byte[]>> reportPdf(@PathParam("id") UUID id) {
+        return reports.latest(id).map(r -> RestResponse.ResponseBuilder.ok(r.pdf, "application/pdf")
+                .header("Report-Version", r.version).header("Digest", "sha-256=" + r.pdfSha256)
+                .header("Content-Disposition", "inline; filename=\"qingkuan-" + id + "-v" + r.version + ".pdf\"").build());
+    }
+
+    /** What a generation produced. */
+    public record ReportVersion(UUID disbursementId, int version, String htmlSha256, String pdfSha256, java.time.OffsetDateTime generatedAt,
+                                String generatedBy) {
+        static ReportVersion of(cn.ruralfund.budget.domain.PaymentRequestReport r) {
+            return new ReportVersion(r.disbursementId, r.version, r.htmlSha256, r.pdfSha256, r.generatedAt, r.generatedBy);
+        }
     }
 }

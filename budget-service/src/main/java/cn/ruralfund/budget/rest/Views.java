@@ -37,23 +37,25 @@ public final class Views {
                                     boolean buildFirstSubsidiseAfter, String enterpriseCreditCode, String enterpriseName,
                                     Account dedicatedAccount, BigDecimal requested, BigDecimal committed,
                                     BigDecimal preDisbursementRequested, BigDecimal preDisbursable, BigDecimal acceptancePaymentRequested,
-                                    BigDecimal paid, BigDecimal recovered, String status, String statusReason, int revision) {
+                                    BigDecimal paid, BigDecimal recovered, String status, String statusReason, int revision,
+                                    int preDisbursementCapPercent, BigDecimal progressPercent, LocalDate progressReportedOn) {
         public static ProjectBudgetView of(ProjectBudget p) {
             return new ProjectBudgetView(p.projectId, p.programId, p.directionId, p.projectName, p.task, p.buildFirst,
                     p.enterpriseCode, p.enterpriseName, new Account(p.bankName, p.accountName, p.accountNumber), p.requested,
                     p.committed, p.preRequested, p.funds().preDisbursable(), p.acceptanceRequested, p.paid, p.recovered,
-                    p.status, p.statusReason, p.revision);
+                    p.status, p.statusReason, p.revision, p.preDisbursementCapPercent, p.progressPercent, p.progressReportedOn);
         }
     }
 
     public record DisbursementView(UUID id, UUID projectId, String kind, BigDecimal amount, String status, String purpose,
                                    OffsetDateTime requestedAt, String requestedBy, OffsetDateTime approvedAt, String approvedBy,
                                    String approvalComment, LocalDate paidOn, String voucherNumber, String bankName,
-                                   String accountNumber, String paidBy, String cancelledReason) {
+                                   String accountNumber, String paidBy, String cancelledReason, BigDecimal progressPercent,
+                                   LocalDate progressReportedOn, boolean aheadOfProgress) {
         public static DisbursementView of(Disbursement d) {
             return new DisbursementView(d.id, d.projectId, d.kind, d.amount, d.status, d.purpose, d.requestedAt, d.requestedBy,
                     d.approvedAt, d.approvedBy, d.approvalComment, d.paidOn, d.voucherNumber, d.bankName, d.accountNumber,
-                    d.paidBy, d.cancelledReason);
+                    d.paidBy, d.cancelledReason, d.progressPercent, d.progressReportedOn, d.aheadOfProgress);
         }
     }
 

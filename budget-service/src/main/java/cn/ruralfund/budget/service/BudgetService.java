@@ -10,6 +10,7 @@ import cn.ruralfund.budget.domain.ProjectFunds;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.BudgetRefusedV1;
+import cn.ruralfund.platform.contracts.ProgressReportedV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.outbox.Outbox;
 import cn.ruralfund.platform.problem.Problem;
@@ -201,6 +202,16 @@ public class BudgetService {
         return outbox.publish(BudgetRefusedV1.TYPE, e.projectId(), refused)
                 .chain(() -> audit.record("event:project-service", "budget.refused", "project", e.projectId(), reason, refused))
                 .replaceWithVoid();
+    }
+
+    /** R2: the latest progress reported on a project; an older report arriving late changes nothing. */
+    public Uni<Void> progressReported(ProgressReportedV1 e) {
+        return ProjectBudget.<ProjectBudget>findById(e.projectId(), LockModeType.PESSIMISTIC_WRITE).invoke(p -> {
+            if (p != null && (p.progressReportedOn == null || !e.reportedOn().isBefore(p.progressReportedOn))) {
+                p.progressPercent = e.percentDone().setScale(2, java.math.RoundingMode.UNNECESSARY);
+                p.progressReportedOn = e.reportedOn();
+            }
+        }).replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,8 @@
 package cn.ruralfund.budget.service;
 
 import cn.ruralfund.budget.domain.Disbursement;
+import cn.ruralfund.budget.domain.ExpenseLine;
+import cn.ruralfund.budget.domain.PaymentRequestReport;
 import cn.ruralfund.budget.domain.LedgerEntry;
 import cn.ruralfund.budget.domain.ProjectBudget;
 import cn.ruralfund.budget.domain.ProjectFact;
@@ -77,21 +79,27 @@ public class DisbursementService {
                         }
                         throw reused(key);
                     }
-                    if (ACCEPTANCE.equals(kind)) {
-                        return ProjectFact.<ProjectFact>findById(projectId).chain(fact -> {
-                            List<String> missing = eventPreconditionsMissing(fact);
-                            if (!missing.isEmpty()) {
-                                throw ProblemException.rule("r7-acceptance-preconditions", "Acceptance payment preconditions missing",
-                                        "the acceptance payment needs " + String.join(", ", missing) + " (R7)");
-                            }
-                            ProjectFunds funds = p.funds();
-                            funds.requestAcceptancePayment(yuan, fact.auditedAmount);
-                            return create(p, funds, kind, yuan, purpose, key, actor);
-                        });
-                    }
-                    ProjectFunds funds = p.funds();
-                    funds.requestPreDisbursement(yuan);
-                    return create(p, funds, kind, yuan, purpose, key, actor);
+                    return ExpenseLine.count("projectId", projectId).chain(lines -> {
+                        if (lines == 0) {
+                            throw ProblemException.rule("r1-expense-plan-required", "No expense plan",
+                                    "the project has no expense lines: its expense plan (附件4), line by line in permitted categories, comes before any money (R1)");
+                        }
+                        if (ACCEPTANCE.equals(kind)) {
+                            return ProjectFact.<ProjectFact>findById(projectId).chain(fact -> {
+                                List<String> missing = eventPreconditionsMissing(fact);
+                                if (!missing.isEmpty()) {
+                                    throw ProblemException.rule("r7-acceptance-preconditions", "Acceptance payment preconditions missing",
+                                            "the acceptance payment needs " + String.join(", ", missing) + " (R7)");
+                                }
+                                ProjectFunds funds = p.funds();
+                                funds.requestAcceptancePayment(yuan, fact.auditedAmount);
+                                return create(p, funds, kind, yuan, purpose, key, actor);
+                            });
+                        }
+                        ProjectFunds funds = p.funds();
+                        funds.requestPreDisbursement(yuan);
+                        return create(p, funds, kind, yuan, purpose, key, actor);
+                    });
                 }));
     }
 
@@ -110,6 +118,14 @@ public class DisbursementService {
         d.idempotencyKey = key;
         d.requestedAt = clock.now();
         d.requestedBy = actor;
+        if (PRE.equals(kind)) {
+            // R2: pay by progress. The request records the progress it is made at and is flagged for the leading group
+            // when the pre-disbursed share of the budget would exceed the share of the work reported done.
+            d.progressPercent = p.progressPercent;
+            d.progressReportedOn = p.progressReportedOn;
+            BigDecimal done = p.progressPercent == null ? BigDecimal.ZERO : p.progressPercent;
+            d.aheadOfProgress = p.preRequested.multiply(BigDecimal.valueOf(100)).compareTo(done.multiply(p.committed)) > 0;
+        }
         return d.persist()
                 .chain(() -> outbox.publish(DisbursementRequestedV1.TYPE, p.projectId, new DisbursementRequestedV1(d.id, p.projectId,
                         p.programId, p.directionId, p.enterpriseCode, kind, amount, actor)))
@@ -145,6 +161,11 @@ public class DisbursementService {
                 throw ProblemException.conflict("disbursement-cancelled", "The request is cancelled",
                         "the request was cancelled: " + (d.cancelledReason == null ? p.statusReason : d.cancelledReason));
             }
+            return (ACCEPTANCE.equals(d.kind) ? PaymentRequestReport.count("disbursementId", d.id) : Uni.createFrom().item(1L)).chain(reports -> {
+            if (reports == 0) {
+                throw ProblemException.rule("r7-payment-request-report-missing", "No payment request report",
+                        "the acceptance payment is approved on its payment request report (请款报告, R7): the office generates it first");
+            }
             d.status = Disbursement.APPROVED;
             d.approvedAt = clock.now();
             d.approvedBy = actor;
@@ -155,6 +176,7 @@ public class DisbursementService {
                     .chain(() -> audit.record(actor, "disbursement.approved", "project", p.projectId, comment,
                             Map.of("disbursementId", d.id, "amount", d.amount)))
                     .replaceWith(new Result(d, false));
+            });
         });
     }
 
@@ -258,15 +280,16 @@ public class DisbursementService {
     public Uni<AcceptancePayment> acceptancePayment(UUID projectId) {
         return access.project(projectId).chain(p -> ProjectFact.<ProjectFact>findById(projectId).chain(fact ->
                 Disbursement.<Disbursement>find("projectId = ?1 and kind = ?2 and status <> ?3", projectId, ACCEPTANCE, Disbursement.CANCELLED)
-                        .firstResult().map(request -> {
-                            List<Precondition> list = preconditions(fact, request);
+                        .firstResult().chain(request -> (request == null ? Uni.createFrom().item(0L)
+                                : PaymentRequestReport.count("disbursementId", request.id)).map(reports -> {
+                            List<Precondition> list = preconditions(fact, request, reports > 0);
                             return new AcceptancePayment(projectId, list, list.stream().filter(c -> !c.met()).map(Precondition::code).toList(),
                                     fact == null ? null : fact.auditedAmount, p.funds().payableCap(fact == null ? null : fact.auditedAmount),
                                     p.paid, request == null ? null : request.id);
-                        })));
+                        }))));
     }
 
-    public static List<Precondition> preconditions(ProjectFact fact, Disbursement request) {
+    public static List<Precondition> preconditions(ProjectFact fact, Disbursement request, boolean reportExists) {
         List<Precondition> list = new ArrayList<>();
         list.add(new Precondition("ACCEPTANCE_PASSED", fact != null && fact.accepted(),
                 fact == null || fact.acceptance == null ? "acceptance not concluded" : "acceptance concluded " + fact.acceptance));
@@ -276,8 +299,9 @@ public class DisbursementService {
         list.add(new Precondition("PUBLICITY_CLOSED_WITHOUT_UPHELD_OBJECTION", fact != null && fact.publicityClear(),
                 fact == null || fact.publicityClosedOn == null ? "publicity not closed"
                         : Boolean.TRUE.equals(fact.objectionUpheld) ? "an objection was upheld" : "closed on " + fact.publicityClosedOn));
-        list.add(new Precondition("PAYMENT_REQUEST_REPORT", request != null,
-                request == null ? "no payment request report" : "request " + request.id));
+        list.add(new Precondition("PAYMENT_REQUEST_REPORT", request != null && reportExists,
+                request == null ? "no acceptance payment request" : reportExists ? "report of request " + request.id
+                        : "request " + request.id + " has no report yet"));
         boolean approved = request != null && (Disbursement.APPROVED.equals(request.status) || Disbursement.PAID.equals(request.status));
         list.add(new Precondition("LEADING_GROUP_APPROVAL", approved,
                 approved ? "approved by " + request.approvedBy + " at " + request.approvedAt : "not approved"));

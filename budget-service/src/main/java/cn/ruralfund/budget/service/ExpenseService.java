@@ -37,8 +37,22 @@ public class ExpenseService {
         return ExpenseCategory.<ExpenseCategory>find("order by prohibited desc, code").list();
     }
 
+    /**
+     * R1: words of the prohibited uses (购买流量 buying traffic, 网络交易平台建设 building a trading platform, 工作经费 the
+     * office's own running costs) in a new category's code or name. Such a category is refused, so that a prohibited use
+     * cannot come back under another name.
+     */
+    static final List<String> PROHIBITED_WORDS = List.of("流量", "平台建设", "交易平台", "工作经费", "TRAFFIC", "PLATFORM", "WORKING_EXPENSE",
+            "OPERATING_EXPENSE");
+
     @WithTransaction
     public Uni<ExpenseCategory> addCategory(String code, String name, String actor) {
+        String looksLike = PROHIBITED_WORDS.stream().filter(w -> code.toUpperCase().contains(w) || name.contains(w)).findFirst().orElse(null);
+        if (looksLike != null) {
+            throw ProblemException.rule("r1-prohibited-use", "Prohibited use of the fund",
+                    "a category named " + name + " (" + code + ") looks like a prohibited use (" + looksLike + "): the fund may not pay for "
+                            + "网络交易平台建设, 工作经费 or 购买流量 (R1); the leading group decides on any doubtful use");
+        }
         return ExpenseCategory.<ExpenseCategory>findById(code).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("duplicate-category", "Category exists", "expense category " + code + " exists");

@@ -37,6 +37,9 @@ public class Project extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** R1, 不重复建设: the earlier live project of the same task in the same township, flagged to the office. */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
     @Column(name = "tender_id")
     public UUID tenderId;
     @Column(name = "task_id")

@@ -71,12 +71,13 @@ public final class Views {
                               boolean buildFirstSubsidiseAfter, UUID tenderId, UUID enterpriseId, String enterpriseCreditCode,
                               BigDecimal budget, String township, List<String> responsibleUnits, LocalDate startDate,
                               LocalDate endDate, String phase, String status, String statusReason, String planStatus,
-                              String acceptance, String acceptanceReason, LocalDate publicityClosedOn, Boolean objectionUpheld) {
+                              String acceptance, String acceptanceReason, LocalDate publicityClosedOn, Boolean objectionUpheld,
+                              UUID duplicateConstructionOf) {
         public static ProjectView of(Project p, Task t) {
             return new ProjectView(p.id, p.name, p.programId, p.directionId, p.taskId, t == null ? null : t.name,
                     t != null && t.buildFirstSubsidiseAfter, p.tenderId, p.enterpriseId, p.enterpriseCode, p.budget, p.township,
                     Lines.split(p.responsibleUnits), p.startDate, p.endDate, p.phase, p.status.name(), p.statusReason,
-                    p.planStatus.name(), p.acceptance, p.acceptanceReason, p.publicityClosedOn, p.objectionUpheld);
+                    p.planStatus.name(), p.acceptance, p.acceptanceReason, p.publicityClosedOn, p.objectionUpheld, p.duplicateOf);
         }
     }
 

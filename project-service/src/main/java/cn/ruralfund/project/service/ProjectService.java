@@ -131,9 +131,16 @@ public class ProjectService {
                 request.expenseLines() == null ? List.of() : request.expenseLines().stream()
                         .map(l -> new ProjectRegisteredV1.ExpenseLine(l.category().strip(), l.description().strip(), Money.of(l.amount()))).toList(),
                 p.createdAt);
-        return p.persist()
+        // R1, 不重复建设: the same task (hence category) again in the same township is flagged with the first project
+        return Project.<Project>find("taskId = ?1 and township = ?2 and status not in ?3 order by createdAt", task.id, p.township,
+                        List.of(Project.Status.REFUSED, Project.Status.DISQUALIFIED)).firstResult()
+                .invoke(first -> p.duplicateOf = first == null ? null : first.id)
+                .chain(() -> p.persist())
                 .chain(() -> Conflicts.flushed(p, () -> ProblemException.conflict("duplicate-project", "Project already registered",
                         "the award of tender " + tender.reference + " is already registered as a project")))
+                .call(() -> p.duplicateOf == null ? Uni.createFrom().voidItem() : audit.record(actor.name(), "project.duplicate-construction-flagged",
+                        "project", p.id, "R1 不重复建设: project " + p.duplicateOf + " already builds task " + task.name + " in " + p.township,
+                        Map.of("first", p.duplicateOf)))
                 .chain(() -> outbox.publish(ProjectRegisteredV1.TYPE, p.id, registered))
                 .chain(() -> audit.record(actor.name(), "project.registered", "project", p.id, "project registered; budget requested", registered))
                 .invoke(() -> {
