@@ -6,10 +6,12 @@
 #   4. every PromQL expression of the dashboards parses (promtool, as recording rules);
 #   5. check_manifests.py checks the rendered objects against the code (probes, limits, non-root,
 #      read-only root, a KafkaTopic and ACLs for every topic the code uses, ServiceMonitors on the
-#      management port, NetworkPolicies, databases, no committed Secret, backups in prod).
+#      management port, NetworkPolicies, databases, no committed Secret, backups in prod);
+#   6. check_manifests_test.py: each of those checks fails on a broken manifest.
 #   deploy/check.sh            check
 #   deploy/check.sh --update   regenerate monitoring/prometheus-rule.yaml first
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1
 cd "$(dirname "$0")"
 for tool in kubectl promtool python3; do
   command -v "$tool" >/dev/null || { echo "deploy/check.sh needs $tool (promtool: apt-get install prometheus)" >&2; exit 1; }
@@ -78,3 +80,5 @@ PY
 fi
 
 python3 check_manifests.py .. "${rendered[@]}" --templates "$work/templates.yaml"
+# ...and each of its checks fails on a manifest broken the way it names.
+python3 check_manifests_test.py 2>&1 | tail -1
