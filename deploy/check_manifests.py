@@ -19,6 +19,7 @@ Each rendered file is the output of `kubectl kustomize deploy/overlays/<name>`. 
   * no Secret is rendered (none is committed), and every Secret referenced is described in
     deploy/README.md (except the Kafka users' Secrets, which Strimzi writes);
   * the Ingress routes only to API ports, never to /q or the management port;
+  * the ServiceDown alert covers every service, even one with no target at all;
   * an overlay named prod: replication 3 on every topic, PostgreSQL backups scheduled;
   * the read-only bureau template (--templates) grants reads only.
 Prints one line per failure and exits 1 if there is any.
@@ -475,6 +476,12 @@ class Checker:
                         self.fail('%s Ingress/%s' % (where, self.name(ing)), 'routes %r: only public paths may be routed' % p.get('path'))
                     if port.get('name') == 'management' or port.get('number') == 9000:
                         self.fail('%s Ingress/%s' % (where, self.name(ing)), 'routes to the management port')
+
+        alerts = {r.get('alert'): r.get('expr', '') for pr in self.by_kind(objects, 'PrometheusRule')
+                  for g in (pr.get('spec') or {}).get('groups') or [] for r in g.get('rules') or []}
+        for name in self.code.services:
+            if 'absent(up{job="%s"})' % name not in alerts.get('ServiceDown', ''):
+                self.fail(where, 'the ServiceDown alert does not cover %s (absent(up{job="%s"}))' % (name, name))
 
         if where.endswith('prod'):
             if not self.by_kind(objects, 'ScheduledBackup'):

@@ -141,6 +141,12 @@ class CheckManifestsTest(unittest.TestCase):
     def test_aServiceWithoutItsOwnDatabaseFails(self):
         self.assertFails(self.without('Database', 'ruralfund-db-reporting'), "no PostgreSQL database 'reporting'")
 
+    def test_aServiceTheServiceDownAlertForgetsFails(self):
+        code = copy.deepcopy(self.code)
+        code.services['sales-service'] = dict(code.services['reporting-service'], db='sales', consumes={}, produces=set(),
+                                              dead_letter=None)
+        self.assertFails(self.prod, 'the ServiceDown alert does not cover sales-service', code=code)
+
     def test_bureauTemplateThatWritesFails(self):
         templates = load_all(subprocess.run(['kubectl', 'kustomize', str(DEPLOY / 'templates')],
                                             check=True, capture_output=True, text=True).stdout)
