@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures start-up: each service alone (seconds from `java` to /q/health/ready = UP, and RSS after
+# Measures start-up: each service alone (seconds from `java` to /q/health/ready = UP on the management port, and RSS after
 # 10 s idle), then the whole system from nothing (broker, database, five services). Compares JVM
 # settings: the default heap, a small serial heap, AppCDS (JDK 17 dynamic archive) and the JDK 25
 # AOT cache. Needs a packaged build (./mvnw package -DskipTests) and the infrastructure classpath
@@ -30,14 +30,15 @@ infra_start() { # infra_start <folder>: a new broker and database (forget the pr
   set -a; . "$work/$1/infrastructure.env"; set +a
 }
 
+# Health is on the management interface; its port here is the API port + 1000.
 # start <java> <opts> <service> <port>: sets $secs (seconds to ready) and $svc_pid
 start() {
   local java=$1 opts=$2 name=$3 port=$4 t0 t1
   t0=$(date +%s.%N)
   (cd "$name/target/quarkus-app" && exec "$java" $opts -Dquarkus.profile=local -Dquarkus.http.port="$port" \
-     -jar quarkus-run.jar >"$work/$name.$port.log" 2>&1) &
+     -Dquarkus.management.port=$((port + 1000)) -jar quarkus-run.jar >"$work/$name.$port.log" 2>&1) &
   svc_pid=$!; pids+=($svc_pid)
-  until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do
+  until curl -sf -o /dev/null "http://localhost:$((port + 1000))/q/health/ready"; do
     kill -0 "$svc_pid" 2>/dev/null || { echo "failed: $(tail -5 "$work/$name.$port.log")" >&2; return 1; }
     sleep 0.02
   done
@@ -103,10 +104,10 @@ port=18400; all=()
 for name in "${services[@]}"; do
   port=$((port + 1))
   (cd "$name/target/quarkus-app" && exec "$jdk17/bin/java" $small -XX:SharedArchiveFile="$work/$name.jsa" -Dquarkus.profile=local \
-     -Dquarkus.http.port="$port" -jar quarkus-run.jar >"$work/all.$name.log" 2>&1) &
+     -Dquarkus.http.port="$port" -Dquarkus.management.port=$((port + 1000)) -jar quarkus-run.jar >"$work/all.$name.log" 2>&1) &
   pids+=($!); all+=($port)
 done
-for port in "${all[@]}"; do until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do sleep 0.05; done; done
+for port in "${all[@]}"; do until curl -sf -o /dev/null "http://localhost:$((port + 1000))/q/health/ready"; do sleep 0.05; done; done
 t1=$(date +%s.%N)
 printf 'whole system (broker + PostgreSQL + five services, small + AppCDS): %.1f s to all ready\n' "$(echo "$t1 - $t0" | bc)"
 printf 'broker + PostgreSQL JVM RSS: %d MB\n' "$(( $(ps -o rss= -p "$infra_pid") / 1024 ))"

@@ -1,5 +1,6 @@
 package cn.ruralfund.budget;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class LedgerAndMetricsTest {
         Program program = program();
         String p = registered(program, "300000.00");
         paid(p, "PRE_DISBURSEMENT", "150000.00");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200)
                 .body(containsString("ruralfund_budget_money_yuan{kind=\"paid\",program=\"" + program.id() + "\"} 150000.0"))
                 .body(containsString("ruralfund_budget_money_yuan{kind=\"committed\",program=\"" + program.id() + "\"} 300000.0"))
                 .body(containsString("ruralfund_budget_execution_rate{program=\"" + program.id() + "\"} 0.03")));

@@ -1,5 +1,6 @@
 package cn.ruralfund.platform.testing;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -10,24 +11,37 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * What every service promises the engineer on call and the portal, tested once here and run in each
- * service by a {@code @QuarkusTest} subclass: readiness covers the database and Kafka; metrics,
- * OpenAPI and Swagger UI are served; an unknown path is a problem+json 404.
+ * service by a {@code @QuarkusTest} subclass: readiness covers the database and Kafka; health and
+ * metrics are served on the management port only (never through the API port the Ingress routes to);
+ * OpenAPI and Swagger UI are served on the API port; an unknown path is a problem+json 404.
  */
 public abstract class PlatformConformanceTest {
 
+    /** {@code http://localhost:<management port>/q}: the port Prometheus and the kubelet probes use. */
+    protected static String management() {
+        return TestHTTPResourceManager.getManagementUri();
+    }
+
     @Test
     void readinessChecksTheDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(management()).get("/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.status", everyItem(equalTo("UP")))
                 .body("checks.name", hasItem(containsString("PostgreSQL")))
                 .body("checks.name", hasItem(containsString("Kafka")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(management()).get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(management()).get("/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void prometheusMetricsOpenApiAndSwaggerUiAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void metricsAndHealthAreOnTheManagementPortOnly() {
+        given().baseUri(management()).get("/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+    }
+
+    @Test
+    void openApiAndSwaggerUiAreServedOnTheApiPort() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -21,11 +21,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -40,11 +42,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Postgres.createDatabase(database);
         int port = KafkaBroker.freePort();
+        int managementPort = KafkaBroker.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dkafka.bootstrap.servers=" + KafkaBroker.bootstrapServers(),
                 "-Dplatform.db.host=" + Postgres.host(),
                 "-Dplatform.db.port=" + Postgres.port(),
@@ -56,13 +60,18 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         Path log = Files.createTempFile(module, ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(process, port, log);
+        ServiceProcess service = new ServiceProcess(process, port, managementPort, log);
         service.awaitReady(Duration.ofSeconds(60));
         return service;
     }
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The management interface: {@code /q/health}, {@code /q/metrics}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort + "/q";
     }
 
     /** SIGKILL: no shutdown hook runs, as when a pod is killed. */
@@ -87,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("service exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
