@@ -123,7 +123,7 @@ class BackboneTest {
         assertThat(header(dead, DeadLetters.TOPIC)).isEqualTo("ruralfund.reporting.events");
         assertThat(header(dead, DeadLetters.REASON)).contains("passing fault");
         assertThat(FlakyConsumer.ATTEMPTS.get(subject).get()).isEqualTo(8);
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+        given().baseUri(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri()).get("/metrics").then().body(org.hamcrest.Matchers.containsString(
                 "ruralfund_dead_letters_total{reason=\"HANDLER_FAILED\",service=\"budget-service\""));
 
         given().auth().oauth2(Fixtures.OFFICE).post("/admin/dead-letters/replay").then().statusCode(403);
@@ -207,7 +207,7 @@ class BackboneTest {
         assertThat(Events.all(DEAD_LETTERS, r -> projects.stream().anyMatch(p -> r.value().contains(p.toString())), Duration.ofSeconds(2)))
                 .as("none dead-lettered").isEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> // the pool drops its dead connections and is ready again
-                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+                given().baseUri(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri()).get("/health/ready").then().statusCode(200).body("status", equalTo("UP")));
     }
 
     private static String sendFlaky(String subject) {

@@ -76,7 +76,7 @@ class OutboxTest {
                 assertThat(rs.getObject(3)).as("never marked sent").isNull();
             }
         });
-        given().get("/q/metrics").then().body(containsString("ruralfund_outbox_parked{service=\"budget-service\"}"));
+        given().baseUri(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri()).get("/metrics").then().body(containsString("ruralfund_outbox_parked{service=\"budget-service\"}"));
     }
 
     /** One transaction on a fresh context: publish an audit event for the project, hold the transaction, commit. */
