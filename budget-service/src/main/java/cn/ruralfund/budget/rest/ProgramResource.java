@@ -1,5 +1,6 @@
 package cn.ruralfund.budget.rest;
 
+import cn.ruralfund.budget.service.CreateProgram;
 import cn.ruralfund.budget.service.ProgramService;
 import cn.ruralfund.platform.audit.AuditEntry;
 import cn.ruralfund.platform.audit.AuditTrail;
@@ -77,7 +78,7 @@ public class ProgramResource {
     @Path("{id}/balances")
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
     public Uni<Views.ProgramBalances> programBalances(@PathParam("id") UUID id) {
-        return balances.program(id);
+        return balances.program(id).map(Views.ProgramBalances::of);
     }
 
     @GET

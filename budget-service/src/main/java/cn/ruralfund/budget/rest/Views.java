@@ -4,6 +4,7 @@ import cn.ruralfund.budget.domain.Balances;
 import cn.ruralfund.budget.domain.Disbursement;
 import cn.ruralfund.budget.domain.ProjectBudget;
 import cn.ruralfund.budget.domain.RecoveryOrder;
+import cn.ruralfund.budget.service.BalanceService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +29,11 @@ public final class Views {
     }
 
     public record ProgramBalances(UUID programId, String name, BalancesView balances, BigDecimal unallocated, List<DirectionBalances> directions) {
+        public static ProgramBalances of(BalanceService.ProgramBalances b) {
+            var p = b.program();
+            return new ProgramBalances(p.id, p.name, BalancesView.of(b.total()), p.total.subtract(p.allocated()),
+                    p.directions.stream().map(d -> new DirectionBalances(d.id, d.name, BalancesView.of(b.of(d.id)))).toList());
+        }
     }
 
     public record Account(String bankName, String accountName, String accountNumber) {

@@ -3,7 +3,6 @@ package cn.ruralfund.budget.service;
 import cn.ruralfund.budget.domain.Balances;
 import cn.ruralfund.budget.domain.LedgerEntry;
 import cn.ruralfund.budget.domain.Program;
-import cn.ruralfund.budget.rest.Views;
 import cn.ruralfund.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Balances derived from the ledger per program, direction, project and enterprise, with the execution rate (T10). */
@@ -25,15 +25,20 @@ public class BalanceService {
         this.access = access;
     }
 
+    /** A program's balances, in total and per direction (a direction with no entry yet has zero balances). */
+    public record ProgramBalances(Program program, Balances total, Map<UUID, Balances> byDirection) {
+        public Balances of(UUID directionId) {
+            return byDirection.getOrDefault(directionId, Balances.ZERO);
+        }
+    }
+
     @WithSession
-    public Uni<Views.ProgramBalances> program(UUID programId) {
+    public Uni<ProgramBalances> program(UUID programId) {
         return Program.<Program>findById(programId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("program", programId))
                 .call(p -> Mutiny.fetch(p.directions))
-                .chain(p -> ledger.ofProgram(programId).chain(total -> ledger.ofDirections(programId).map(byDirection ->
-                        new Views.ProgramBalances(p.id, p.name, Views.BalancesView.of(total), p.total.subtract(p.allocated()),
-                                p.directions.stream().map(d -> new Views.DirectionBalances(d.id, d.name,
-                                        Views.BalancesView.of(byDirection.getOrDefault(d.id, Balances.ZERO)))).toList()))));
+                .chain(p -> ledger.ofProgram(programId).chain(total -> ledger.ofDirections(programId)
+                        .map(byDirection -> new ProgramBalances(p, total, byDirection))));
     }
 
     @WithSession

@@ -3,7 +3,6 @@ package cn.ruralfund.budget.service;
 import cn.ruralfund.budget.domain.Direction;
 import cn.ruralfund.budget.domain.Phase;
 import cn.ruralfund.budget.domain.Program;
-import cn.ruralfund.budget.rest.CreateProgram;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
 import cn.ruralfund.platform.contracts.ProgramRulesSetV1;

@@ -1,5 +1,6 @@
 package cn.ruralfund.project.rest;
 
+import cn.ruralfund.project.service.Requests;
 import cn.ruralfund.platform.audit.AuditEntry;
 import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
@@ -160,8 +161,7 @@ public class ProjectResource {
     @Path("{id}/performance-evaluations")
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<PerformanceEvaluation>> evaluate(@PathParam("id") UUID id, @Valid @NotNull Requests.EvaluatePerformance request) {
-        return evaluations.evaluate(id, new PerformanceEvaluationService.Evaluation(request.outcome(), request.evidence(),
-                        request.acceptancePostponedTo(), request.noticeReason(), request.noticeDeadline()), Actor.of(caller))
+        return evaluations.evaluate(id, request, Actor.of(caller))
                 .map(e -> RestResponse.ResponseBuilder.<PerformanceEvaluation>create(RestResponse.Status.CREATED)
                         .entity(e).type(MediaType.APPLICATION_JSON).build());
     }

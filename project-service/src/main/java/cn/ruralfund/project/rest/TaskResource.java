@@ -1,5 +1,6 @@
 package cn.ruralfund.project.rest;
 
+import cn.ruralfund.project.service.Requests;
 import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.project.rest.Views.TaskView;

@@ -1,5 +1,6 @@
 package cn.ruralfund.project.rest;
 
+import cn.ruralfund.project.service.Requests;
 import cn.ruralfund.platform.audit.AuditEntry;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.security.Caller;

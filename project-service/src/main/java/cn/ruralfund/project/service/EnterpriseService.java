@@ -5,7 +5,7 @@ import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
 import cn.ruralfund.project.domain.CreditCode;
 import cn.ruralfund.project.domain.Enterprise;
-import cn.ruralfund.project.rest.Requests.RegisterEnterprise;
+import cn.ruralfund.project.service.Requests.RegisterEnterprise;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -36,13 +36,8 @@ public class PerformanceEvaluationService {
         this.clock = clock;
     }
 
-    /** What the office decided, with its evidence; the postponement or the notice as the outcome requires. */
-    public record Evaluation(String outcome, String evidence, java.time.LocalDate acceptancePostponedTo, String noticeReason,
-                             java.time.LocalDate noticeDeadline) {
-    }
-
     @WithTransaction
-    public Uni<PerformanceEvaluation> evaluate(UUID projectId, Evaluation request, Actor actor) {
+    public Uni<PerformanceEvaluation> evaluate(UUID projectId, Requests.EvaluatePerformance request, Actor actor) {
         Outcome outcome = outcome(request.outcome());
         if ((outcome == Outcome.PARTIALLY_MET) != (request.acceptancePostponedTo() != null)) {
             throw ProblemException.invalid("r14-postponement", "acceptancePostponedTo is required when, and only when, the outcome is PARTIALLY_MET");

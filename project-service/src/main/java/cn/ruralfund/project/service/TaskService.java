@@ -6,7 +6,7 @@ import cn.ruralfund.platform.time.PlatformClock;
 import cn.ruralfund.project.domain.DirectionRef;
 import cn.ruralfund.project.domain.Lines;
 import cn.ruralfund.project.domain.Task;
-import cn.ruralfund.project.rest.Requests.CreateTask;
+import cn.ruralfund.project.service.Requests.CreateTask;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package cn.ruralfund.budget.rest;
+package cn.ruralfund.budget.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

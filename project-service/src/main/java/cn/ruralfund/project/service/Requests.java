@@ -1,4 +1,4 @@
-package cn.ruralfund.project.rest;
+package cn.ruralfund.project.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
