@@ -1,5 +1,6 @@
 package cn.ruralfund.budget.service;
 
+import cn.ruralfund.platform.money.Money;
 import cn.ruralfund.budget.domain.ExpenseCategory;
 import cn.ruralfund.budget.domain.ExpenseLine;
 import cn.ruralfund.budget.domain.ProjectBudget;

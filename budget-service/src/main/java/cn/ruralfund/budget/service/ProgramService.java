@@ -1,5 +1,6 @@
 package cn.ruralfund.budget.service;
 
+import cn.ruralfund.platform.money.Money;
 import cn.ruralfund.budget.domain.Direction;
 import cn.ruralfund.budget.domain.Phase;
 import cn.ruralfund.budget.domain.Program;

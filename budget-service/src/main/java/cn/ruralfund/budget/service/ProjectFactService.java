@@ -1,5 +1,6 @@
 package cn.ruralfund.budget.service;
 
+import cn.ruralfund.platform.money.Money;
 import cn.ruralfund.budget.domain.ProjectFact;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;

@@ -1,5 +1,6 @@
 package cn.ruralfund.budget.service;
 
+import cn.ruralfund.platform.money.Money;
 import cn.ruralfund.budget.domain.Disbursement;
 import cn.ruralfund.budget.domain.LedgerEntry;
 import cn.ruralfund.budget.domain.ProjectBudget;

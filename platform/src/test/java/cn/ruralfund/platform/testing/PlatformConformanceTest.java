@@ -46,6 +46,21 @@ public abstract class PlatformConformanceTest {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    /** A portal developer reads in the OpenAPI document that errors are problem+json, and which statuses a write can get. */
+    @Test
+    void openApiDocumentsTheProblemResponses() {
+        io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(doc.getString("components.schemas.Problem.properties.type.format")).isEqualTo("uri");
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = doc.getMap("paths");
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            if (method.equals("post") || method.equals("put") || method.equals("delete")) {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> responses = (java.util.Map<String, Object>) operation.get("responses");
+                org.assertj.core.api.Assertions.assertThat(responses).as(method + " " + path).containsKeys("400", "401", "403", "409", "422");
+            }
+        }));
+    }
+
     @Test
     void unknownPathIsAProblem() {
         given().get("/no/such/thing").then().statusCode(404).contentType("application/problem+json")
