@@ -14,6 +14,7 @@ import cn.ruralfund.project.domain.Enterprise;
 import cn.ruralfund.project.domain.Milestone;
 import cn.ruralfund.project.domain.Notice;
 import cn.ruralfund.project.domain.ProgressReport;
+import cn.ruralfund.project.domain.ProgressGap;
 import cn.ruralfund.project.domain.Project;
 import cn.ruralfund.project.service.Requests.CloseNotice;
 import cn.ruralfund.project.service.Requests.IssueNotice;
@@ -128,12 +129,14 @@ public class SupervisionService {
                         "projectId = ?1 and reportedOn <= ?2 order by reportedOn desc, createdAt desc", p.id, today).firstResult()
                 .chain(latest -> Deviation.<Deviation>find("projectId = ?1 and status = ?2", p.id, Deviation.Status.OPEN).firstResult()
                         .chain(open -> {
-                            BigDecimal planned = milestones.stream().filter(m -> !m.plannedDate.isAfter(today))
-                                    .map(m -> m.weight).reduce(BigDecimal.ZERO, BigDecimal::add).min(new BigDecimal("100.00"));
-                            BigDecimal actual = latest == null ? BigDecimal.ZERO.setScale(2) : latest.percentDone;
-                            BigDecimal gap = planned.subtract(actual).max(BigDecimal.ZERO).setScale(2);
-                            boolean deviates = gap.compareTo(threshold) > 0;
-                            boolean serious = gap.compareTo(seriousThreshold) >= 0;
+                            ProgressGap progress = ProgressGap.on(today, milestones.stream()
+                                            .map(m -> new ProgressGap.Due(m.plannedDate, m.weight)).toList(),
+                                    latest == null ? null : latest.percentDone, threshold, seriousThreshold);
+                            BigDecimal planned = progress.planned();
+                            BigDecimal actual = progress.actual();
+                            BigDecimal gap = progress.gap();
+                            boolean deviates = progress.deviates();
+                            boolean serious = progress.serious();
                             if (!deviates) {
                                 if (open == null) {
                                     return Uni.createFrom().voidItem();
