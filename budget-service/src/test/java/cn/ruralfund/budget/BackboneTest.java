@@ -2,27 +2,21 @@ package cn.ruralfund.budget;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AuditCompletedV1;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
-import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
-import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
 import cn.ruralfund.platform.events.EventType;
 import cn.ruralfund.platform.inbox.DeadLetters;
 import cn.ruralfund.platform.testing.Events;
 import cn.ruralfund.platform.testing.KafkaBroker;
 import cn.ruralfund.platform.testing.Postgres;
 import cn.ruralfund.platform.testing.Tokens;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -33,73 +27,26 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Future;
 
-import static cn.ruralfund.budget.Fixtures.MAPPER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The event backbone as budget-service lives on it: contracts fail closed, passing faults are retried, dead letters
- * can be replayed, and concurrent channels that change one row lose nothing. Real broker, real PostgreSQL.
+ * The event backbone as budget-service lives on it: passing faults are retried, dead letters can be replayed, and
+ * concurrent channels that change one row lose nothing (contracts failing closed: {@link BudgetContractsTest}). Real
+ * broker, real PostgreSQL.
  */
 @QuarkusTest
 class BackboneTest {
 
     static final String DEAD_LETTERS = "ruralfund.budget-service.dead-letter";
-
-    /** Every event type budget-service consumes, each with a valid example. */
-    static Map<EventType<?>, Object> consumedExamples() {
-        UUID project = UUID.randomUUID();
-        String code = Fixtures.creditCode();
-        Map<EventType<?>, Object> examples = new HashMap<>();
-        examples.put(ProjectRegisteredV1.TYPE, Fixtures.project(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "1000.00", false, code));
-        examples.put(EnterpriseDisqualifiedV2.TYPE, new EnterpriseDisqualifiedV2(code, "某公司", UUID.randomUUID(), "R12", "逾期未整改", List.of(project),
-                OffsetDateTime.now()));
-        examples.put(ViolationConfirmedV1.TYPE, new ViolationConfirmedV1(UUID.randomUUID(), project, code, "DUPLICATE_CLAIM", "R15",
-                new BigDecimal("10.00"), "重复申报", OffsetDateTime.now()));
-        examples.put(AcceptanceConcludedV1.TYPE, new AcceptanceConcludedV1(project, "PASS", null, null, OffsetDateTime.now()));
-        examples.put(AuditCompletedV1.TYPE, new AuditCompletedV1(project, "某事务所", "RPT-1", new BigDecimal("900.00"), OffsetDateTime.now()));
-        examples.put(PublicityClosedV1.TYPE, new PublicityClosedV1(UUID.randomUUID(), "ACCEPTANCE", project, LocalDate.now().minusDays(8),
-                LocalDate.now(), false, OffsetDateTime.now()));
-        return examples;
-    }
-
-    @Test
-    void Contracts_eachRequiredFieldMissingIsDeadLetteredAndNothingApplied() throws Exception {
-        List<String> ids = new ArrayList<>();
-        Map<String, String> missingField = new HashMap<>();
-        for (Map.Entry<EventType<?>, Object> example : consumedExamples().entrySet()) {
-            EventType<?> type = example.getKey();
-            for (JsonNode required : schema(type).get("required")) {
-                ObjectNode data = MAPPER.valueToTree(example.getValue());
-                data.remove(required.asText());
-                String id = UUID.randomUUID().toString();
-                String subject = UUID.randomUUID().toString();
-                Events.send(type.topic(), subject, Events.cloudEvent(id, type.type(), subject, data));
-                ids.add(id);
-                missingField.put(id, required.asText());
-            }
-        }
-        List<ConsumerRecord<String, String>> dead = Events.awaitAll(DEAD_LETTERS, r -> ids.stream().anyMatch(r.value()::contains),
-                ids.size(), Duration.ofSeconds(90));
-        for (ConsumerRecord<String, String> record : dead) {
-            String id = MAPPER.readTree(record.value()).get("id").asText();
-            assertThat(header(record, DeadLetters.KIND)).isEqualTo("CONTRACT");
-            assertThat(header(record, DeadLetters.ATTEMPTS)).isEqualTo("1");
-            assertThat(header(record, DeadLetters.REASON)).as("reason of " + id).contains(missingField.get(id));
-            assertThat(header(record, DeadLetters.TOPIC)).startsWith("ruralfund.");
-        }
-        assertThat(count("select count(*) from processed_event where event_id = any(?)", ids.toArray(String[]::new)))
-                .as("none of them was applied").isZero();
-    }
 
     @Test
     void PassingFaults_aHandlerThatFailsTwiceIsAppliedOnceWithoutDeadLetter() {
@@ -225,11 +172,6 @@ class BackboneTest {
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
     }
 
-    static JsonNode schema(EventType<?> type) throws Exception {
-        try (InputStream in = BackboneTest.class.getResourceAsStream("/META-INF/resources" + type.schema())) {
-            return MAPPER.readTree(in);
-        }
-    }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
         var h = record.headers().lastHeader(name);
