@@ -65,5 +65,9 @@ public abstract class PlatformConformanceTest {
     void unknownPathIsAProblem() {
         given().get("/no/such/thing").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("https://ruralfund.cn/problems/not-found"));
+        // refused by the HTTP layer before any resource: still a problem
+        given().urlEncodingEnabled(false).post("/disbursements/..%2F../approval").then()
+                .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400)).and(org.hamcrest.Matchers.lessThan(500)))
+                .contentType("application/problem+json");
     }
 }
