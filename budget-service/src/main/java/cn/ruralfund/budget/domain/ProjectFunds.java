@@ -45,6 +45,10 @@ public final class ProjectFunds {
         this.stopped = stopped;
     }
 
+    public int preCapPercent() {
+        return preCapPercent;
+    }
+
     public static ProjectFunds committed(BigDecimal committed, boolean buildFirst, int preCapPercent) {
         return new ProjectFunds(committed, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, buildFirst, preCapPercent, false);
     }

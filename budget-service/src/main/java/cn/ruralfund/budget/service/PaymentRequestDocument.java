@@ -66,8 +66,8 @@ final class PaymentRequestDocument {
         doc.row("已拨付 Paid so far (元)", yuan(p.paid));
         doc.row("已追回 Recovered (元)", yuan(p.recovered));
         if (pre) {
-            doc.row("实施进度 Progress (R2)", d.progressPercent == null ? "未报告 no progress reported"
-                    : d.progressPercent.toPlainString() + "% · " + d.progressReportedOn + (d.aheadOfProgress ? " — 超进度请款 ahead of progress" : ""));
+            doc.row("实施进度 Progress (R2)", (d.progressPercent == null ? "未报告 no progress reported"
+                    : d.progressPercent.toPlainString() + "% · " + d.progressReportedOn) + (d.aheadOfProgress ? " — 超进度请款 ahead of progress" : ""));
         }
         doc.row("用途 Purpose", nz(d.purpose));
         doc.row("申请 Requested", d.requestedBy + " · " + d.requestedAt);

@@ -27,7 +27,9 @@ class ChineseAmountTest {
             "10010000.00, 人民币壹仟零壹万元整",
             "100000001.00, 人民币壹亿零壹元整",
             "123456789.12, 人民币壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元壹角贰分",
-            "9999999999999.99, 人民币玖仟玖佰玖拾玖万亿玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"})
+            "9999999999999.99, 人民币玖万亿玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分",
+            "1000000000000.00, 人民币壹万亿元整",
+            "100000000000.00, 人民币壹仟亿元整"})
     void amountsInCapitalNumerals(String yuan, String chinese) {
         assertThat(ChineseAmount.of(new BigDecimal(yuan))).isEqualTo(chinese);
     }

@@ -182,8 +182,9 @@ class LedgerPropertiesTest {
             if (b.committed().compareTo(p.committed()) != 0 || b.paid().compareTo(p.paid()) != 0 || b.recovered().compareTo(p.recovered()) != 0) {
                 throw new AssertionError("project " + i + " ledger " + b + " does not reconcile with its state");
             }
-            if (!p.stopped() && p.preRequested().multiply(BigDecimal.valueOf(2)).compareTo(p.committed()) > 0) {
-                throw new AssertionError("R7 passed");
+            if (!p.stopped() && p.preRequested().multiply(BigDecimal.valueOf(100))
+                    .compareTo(p.committed().multiply(BigDecimal.valueOf(p.preCapPercent()))) > 0) {
+                throw new AssertionError("R7 passed: " + p.preRequested() + " pre-disbursed of " + p.committed() + " at a " + p.preCapPercent() + "% cap");
             }
             if (p.buildFirst() && p.preRequested().signum() > 0) {
                 throw new AssertionError("R20 passed");
