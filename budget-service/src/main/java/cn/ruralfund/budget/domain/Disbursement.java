@@ -3,6 +3,8 @@ package cn.ruralfund.budget.domain;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -16,18 +18,18 @@ import java.util.UUID;
 @Table(name = "disbursement")
 public class Disbursement extends PanacheEntityBase {
 
-    public static final String REQUESTED = "REQUESTED";
-    public static final String APPROVED = "APPROVED";
-    public static final String PAID = "PAID";
-    public static final String CANCELLED = "CANCELLED";
+    /** Requested (请款), approved once by the leading group (批示), paid once by Finance, or cancelled when the project stops. */
+    public enum Status { REQUESTED, APPROVED, PAID, CANCELLED }
 
     @Id
     public UUID id;
     @Column(name = "project_id")
     public UUID projectId;
+    /** {@code PRE_DISBURSEMENT} or {@code ACCEPTANCE_PAYMENT}: {@link ProjectFunds.Kind} by name. */
     public String kind;
     public BigDecimal amount;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public Status status;
     public String purpose;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
@@ -72,6 +74,6 @@ public class Disbursement extends PanacheEntityBase {
     }
 
     public boolean live() {
-        return REQUESTED.equals(status) || APPROVED.equals(status);
+        return status == Status.REQUESTED || status == Status.APPROVED;
     }
 }

@@ -3,6 +3,8 @@ package cn.ruralfund.budget.domain;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -15,9 +17,8 @@ import java.util.UUID;
 @Table(name = "project_budget")
 public class ProjectBudget extends PanacheEntityBase {
 
-    public static final String COMMITTED = "COMMITTED";
-    public static final String REFUSED = "REFUSED";
-    public static final String STOPPED = "STOPPED";
+    /** Committed (核定), refused by budget-service (recorded for the record), or stopped (止付) by a failure or disqualification. */
+    public enum Status { COMMITTED, REFUSED, STOPPED }
 
     @Id
     @Column(name = "project_id")
@@ -57,7 +58,8 @@ public class ProjectBudget extends PanacheEntityBase {
     public BigDecimal acceptanceRequested;
     public BigDecimal paid;
     public BigDecimal recovered;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public Status status;
     @Column(name = "status_reason")
     public String statusReason;
     public int revision;
@@ -66,7 +68,7 @@ public class ProjectBudget extends PanacheEntityBase {
 
     public ProjectFunds funds() {
         return new ProjectFunds(committed, preRequested, acceptanceRequested, paid, recovered, buildFirst, preDisbursementCapPercent,
-                STOPPED.equals(status));
+                status == Status.STOPPED);
     }
 
     public void take(ProjectFunds f) {
@@ -76,7 +78,7 @@ public class ProjectBudget extends PanacheEntityBase {
         paid = f.paid();
         recovered = f.recovered();
         if (f.stopped()) {
-            status = STOPPED;
+            status = Status.STOPPED;
         }
     }
 }

@@ -3,6 +3,8 @@ package cn.ruralfund.budget.domain;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -14,8 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "recovery_order")
 public class RecoveryOrder extends PanacheEntityBase {
-    public static final String OPEN = "OPEN";
-    public static final String COMPLETED = "COMPLETED";
+    public enum Status { OPEN, COMPLETED }
 
     @Id
     public UUID id;
@@ -29,7 +30,8 @@ public class RecoveryOrder extends PanacheEntityBase {
     public String causeRef;
     public BigDecimal amount;
     public BigDecimal recovered;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public Status status;
     public String reason;
     @Column(name = "ordered_at")
     public OffsetDateTime orderedAt;

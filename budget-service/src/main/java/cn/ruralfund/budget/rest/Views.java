@@ -43,7 +43,7 @@ public final class Views {
                                     boolean buildFirstSubsidiseAfter, String enterpriseCreditCode, String enterpriseName,
                                     Account dedicatedAccount, BigDecimal requested, BigDecimal committed,
                                     BigDecimal preDisbursementRequested, BigDecimal preDisbursable, BigDecimal acceptancePaymentRequested,
-                                    BigDecimal paid, BigDecimal recovered, String status, String statusReason, int revision,
+                                    BigDecimal paid, BigDecimal recovered, ProjectBudget.Status status, String statusReason, int revision,
                                     int preDisbursementCapPercent, BigDecimal progressPercent, LocalDate progressReportedOn) {
         public static ProjectBudgetView of(ProjectBudget p) {
             return new ProjectBudgetView(p.projectId, p.programId, p.directionId, p.projectName, p.task, p.buildFirst,
@@ -53,7 +53,7 @@ public final class Views {
         }
     }
 
-    public record DisbursementView(UUID id, UUID projectId, String kind, BigDecimal amount, String status, String purpose,
+    public record DisbursementView(UUID id, UUID projectId, String kind, BigDecimal amount, Disbursement.Status status, String purpose,
                                    OffsetDateTime requestedAt, String requestedBy, OffsetDateTime approvedAt, String approvedBy,
                                    String approvalComment, LocalDate paidOn, String voucherNumber, String bankName,
                                    String accountNumber, String paidBy, String cancelledReason, BigDecimal progressPercent,
@@ -66,7 +66,7 @@ public final class Views {
     }
 
     public record RecoveryView(UUID id, UUID projectId, String enterpriseCreditCode, String rule, String cause, BigDecimal amount,
-                               BigDecimal recovered, BigDecimal outstanding, String status, String reason,
+                               BigDecimal recovered, BigDecimal outstanding, RecoveryOrder.Status status, String reason,
                                OffsetDateTime orderedAt, OffsetDateTime completedAt) {
         public static RecoveryView of(RecoveryOrder o) {
             return new RecoveryView(o.id, o.projectId, o.enterpriseCode, o.rule, o.cause, o.amount, o.recovered, o.outstanding(),

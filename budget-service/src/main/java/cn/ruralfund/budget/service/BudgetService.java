@@ -167,7 +167,7 @@ public class BudgetService {
         p.acceptanceRequested = Money.ZERO;
         p.paid = Money.ZERO;
         p.recovered = Money.ZERO;
-        p.status = ProjectBudget.COMMITTED;
+        p.status = ProjectBudget.Status.COMMITTED;
         p.revision = 1;
         p.registeredAt = clock.now();
         BudgetRevision r = revision(p, Money.ZERO, "committed on registration", actor);

@@ -105,7 +105,7 @@ public class DisbursementService {
     }
 
     private Uni<Result> create(ProjectBudget p, ProjectFunds funds, String kind, BigDecimal amount, String purpose, String key, String actor) {
-        if (!ProjectBudget.COMMITTED.equals(p.status)) {
+        if (!ProjectBudget.Status.COMMITTED.equals(p.status)) {
             throw ProblemException.conflict("project-stopped", "Payments to the project are stopped", "the project is " + p.status);
         }
         p.take(funds);
@@ -114,7 +114,7 @@ public class DisbursementService {
         d.projectId = p.projectId;
         d.kind = kind;
         d.amount = amount;
-        d.status = Disbursement.REQUESTED;
+        d.status = Disbursement.Status.REQUESTED;
         d.purpose = purpose;
         d.idempotencyKey = key;
         d.requestedAt = clock.now();
@@ -151,14 +151,14 @@ public class DisbursementService {
         return lock(id).chain(pd -> {
             ProjectBudget p = pd.project;
             Disbursement d = pd.disbursement;
-            if (Disbursement.APPROVED.equals(d.status) || Disbursement.PAID.equals(d.status)) {
+            if (Disbursement.Status.APPROVED.equals(d.status) || Disbursement.Status.PAID.equals(d.status)) {
                 if (key != null && key.equals(d.approvalKey)) {
                     return Uni.createFrom().item(new Result(d, true));
                 }
                 throw ProblemException.conflict("already-approved", "Already approved",
                         "the request was approved by " + d.approvedBy + " at " + d.approvedAt + "; it is approved once");
             }
-            if (Disbursement.CANCELLED.equals(d.status) || ProjectBudget.STOPPED.equals(p.status)) {
+            if (Disbursement.Status.CANCELLED.equals(d.status) || ProjectBudget.Status.STOPPED.equals(p.status)) {
                 throw ProblemException.conflict("disbursement-cancelled", "The request is cancelled",
                         "the request was cancelled: " + (d.cancelledReason == null ? p.statusReason : d.cancelledReason));
             }
@@ -167,7 +167,7 @@ public class DisbursementService {
                 throw ProblemException.rule("r7-payment-request-report-missing", "No payment request report",
                         "the acceptance payment is approved on its payment request report (请款报告, R7): the office generates it first");
             }
-            d.status = Disbursement.APPROVED;
+            d.status = Disbursement.Status.APPROVED;
             d.approvedAt = clock.now();
             d.approvedBy = actor;
             d.approvalComment = comment;
@@ -187,17 +187,17 @@ public class DisbursementService {
         return lock(id).chain(pd -> {
             ProjectBudget p = pd.project;
             Disbursement d = pd.disbursement;
-            if (Disbursement.PAID.equals(d.status)) {
+            if (Disbursement.Status.PAID.equals(d.status)) {
                 if (key != null && key.equals(d.paymentKey)) {
                     return Uni.createFrom().item(new Result(d, true));
                 }
                 throw ProblemException.conflict("already-paid", "Already paid",
                         "the request was paid on " + d.paidOn + " with voucher " + d.voucherNumber + "; it is paid once");
             }
-            if (Disbursement.CANCELLED.equals(d.status)) {
+            if (Disbursement.Status.CANCELLED.equals(d.status)) {
                 throw ProblemException.conflict("disbursement-cancelled", "The request is cancelled", "the request was cancelled: " + d.cancelledReason);
             }
-            if (!Disbursement.APPROVED.equals(d.status)) {
+            if (!Disbursement.Status.APPROVED.equals(d.status)) {
                 throw ProblemException.rule("r7-leading-group-approval", "Not approved",
                         "the leading group has not approved the request yet (R7)");
             }
@@ -231,7 +231,7 @@ public class DisbursementService {
                         ProjectFunds funds = p.funds();
                         funds.pay(d.amount);
                         p.take(funds);
-                        d.status = Disbursement.PAID;
+                        d.status = Disbursement.Status.PAID;
                         d.paidOn = paidOn;
                         d.voucherNumber = voucherNumber.strip();
                         d.bankName = bankName == null ? p.bankName : bankName.strip();
@@ -280,7 +280,7 @@ public class DisbursementService {
     @WithSession
     public Uni<AcceptancePayment> acceptancePayment(UUID projectId) {
         return access.project(projectId).chain(p -> ProjectFact.<ProjectFact>findById(projectId).chain(fact ->
-                Disbursement.<Disbursement>find("projectId = ?1 and kind = ?2 and status <> ?3", projectId, ACCEPTANCE, Disbursement.CANCELLED)
+                Disbursement.<Disbursement>find("projectId = ?1 and kind = ?2 and status <> ?3", projectId, ACCEPTANCE, Disbursement.Status.CANCELLED)
                         .firstResult().chain(request -> (request == null ? Uni.createFrom().item(0L)
                                 : PaymentRequestReport.count("disbursementId", request.id)).map(reports -> {
                             List<Precondition> list = preconditions(fact, request, reports > 0);
@@ -303,7 +303,7 @@ public class DisbursementService {
         list.add(new Precondition("PAYMENT_REQUEST_REPORT", request != null && reportExists,
                 request == null ? "no acceptance payment request" : reportExists ? "report of request " + request.id
                         : "request " + request.id + " has no report yet"));
-        boolean approved = request != null && (Disbursement.APPROVED.equals(request.status) || Disbursement.PAID.equals(request.status));
+        boolean approved = request != null && (Disbursement.Status.APPROVED.equals(request.status) || Disbursement.Status.PAID.equals(request.status));
         list.add(new Precondition("LEADING_GROUP_APPROVAL", approved,
                 approved ? "approved by " + request.approvedBy + " at " + request.approvedAt : "not approved"));
         return list;

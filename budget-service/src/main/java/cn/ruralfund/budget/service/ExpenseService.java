@@ -101,7 +101,7 @@ public class ExpenseService {
                     if (!c.enabled) {
                         throw ProblemException.rule("category-disabled", "Category disabled", "expense category " + category + " is disabled");
                     }
-                    if (ProjectBudget.STOPPED.equals(p.status)) {
+                    if (ProjectBudget.Status.STOPPED.equals(p.status)) {
                         throw ProblemException.conflict("project-stopped", "The project is stopped", p.statusReason);
                     }
                     return Panache.getSession().chain(s -> s.createSelectionQuery(

@@ -71,7 +71,7 @@ final class PaymentRequestDocument {
         }
         doc.row("用途 Purpose", nz(d.purpose));
         doc.row("申请 Requested", d.requestedBy + " · " + d.requestedAt);
-        doc.row("状态 Status", d.status);
+        doc.row("状态 Status", d.status.name());
         if (pre) {
             boolean approved = d.approvedBy != null;
             doc.checks.add(new Check("LEADING_GROUP_APPROVAL", approved, approved ? "approved by " + d.approvedBy + " at " + d.approvedAt : "not approved"));

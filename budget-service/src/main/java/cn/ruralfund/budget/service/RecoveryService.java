@@ -90,14 +90,14 @@ public class RecoveryService {
                 return Uni.createFrom().voidItem();
             }
             ProjectFunds funds = p.funds();
-            return Disbursement.<Disbursement>list("projectId = ?1 and status in ?2", projectId, List.of(Disbursement.REQUESTED, Disbursement.APPROVED))
+            return Disbursement.<Disbursement>list("projectId = ?1 and status in ?2", projectId, List.of(Disbursement.Status.REQUESTED, Disbursement.Status.APPROVED))
                     .chain(live -> {
                         for (Disbursement d : live) {
                             funds.cancel(d.fundsKind(), d.amount);
-                            d.status = Disbursement.CANCELLED;
+                            d.status = Disbursement.Status.CANCELLED;
                             d.cancelledReason = reason;
                         }
-                        return RecoveryOrder.<RecoveryOrder>list("projectId = ?1 and status = ?2", projectId, RecoveryOrder.OPEN);
+                        return RecoveryOrder.<RecoveryOrder>list("projectId = ?1 and status = ?2", projectId, RecoveryOrder.Status.OPEN);
                     })
                     .chain(open -> {
                         BigDecimal outstanding = open.stream().map(RecoveryOrder::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -124,7 +124,7 @@ public class RecoveryService {
                         o.causeRef = causeRef;
                         o.amount = Money.of(toRecover);
                         o.recovered = Money.ZERO;
-                        o.status = RecoveryOrder.OPEN;
+                        o.status = RecoveryOrder.Status.OPEN;
                         o.reason = reason;
                         o.orderedAt = clock.now();
                         return chain.chain(() -> o.persist())
@@ -163,7 +163,7 @@ public class RecoveryService {
                                         throw ProblemException.rule("idempotency-key-reused", "Idempotency key reused",
                                                 "the Idempotency-Key " + key + " was used for a different receipt");
                                     }
-                                    if (RecoveryOrder.COMPLETED.equals(o.status)) {
+                                    if (RecoveryOrder.Status.COMPLETED.equals(o.status)) {
                                         throw ProblemException.conflict("recovery-completed", "Recovery completed", "the order is recovered in full");
                                     }
                                     if (yuan.compareTo(o.outstanding()) > 0) {
@@ -185,7 +185,7 @@ public class RecoveryService {
                                         o.recovered = o.recovered.add(yuan);
                                         boolean completed = o.outstanding().signum() == 0;
                                         if (completed) {
-                                            o.status = RecoveryOrder.COMPLETED;
+                                            o.status = RecoveryOrder.Status.COMPLETED;
                                             o.completedAt = clock.now();
                                         }
                                         RecoveryReceipt r = new RecoveryReceipt();
