@@ -6,6 +6,6 @@
 # Usage: budget-service/bench/run.sh [clients=16] [seconds=20] [projects=64]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -pl budget-service test -Dtest=DisbursementBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench=true \
+./mvnw -q -pl budget-service -am test -Dtest=DisbursementBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench=true \
   -Dbench.clients="${1:-16}" -Dbench.seconds="${2:-20}" -Dbench.projects="${3:-64}" \
   -Dquarkus.log.level=WARN 2>&1 | grep -E '^\[bench\]|ERROR|FAIL' || true
