@@ -12,6 +12,8 @@ import java.time.ZoneId;
 /**
  * The injectable clock: deadlines, publicity windows and phases read time only from here.
  * Tests replace it with {@code QuarkusMock.installMockForType(PlatformClock.fixed(...), PlatformClock.class)}.
+ * A rehearsal, a training environment or a system test that plays a program through its years starts a service with
+ * {@code platform.clock.start} (an ISO date-time): the clock then starts there and runs. Never set in production.
  */
 @ApplicationScoped
 public class PlatformClock {
@@ -19,8 +21,10 @@ public class PlatformClock {
     private final Clock clock;
 
     @Inject
-    PlatformClock(@ConfigProperty(name = "platform.zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
-        this(Clock.system(zone));
+    PlatformClock(@ConfigProperty(name = "platform.zone", defaultValue = "Asia/Shanghai") ZoneId zone,
+                  @ConfigProperty(name = "platform.clock.start") java.util.Optional<OffsetDateTime> start) {
+        this(start.map(s -> Clock.offset(Clock.system(zone), java.time.Duration.between(java.time.Instant.now(), s.toInstant())))
+                .orElse(Clock.system(zone)));
     }
 
     protected PlatformClock(Clock clock) {

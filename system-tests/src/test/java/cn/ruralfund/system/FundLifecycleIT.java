@@ -1,0 +1,272 @@
+package cn.ruralfund.system;
+
+import cn.ruralfund.platform.testing.KafkaBroker;
+import cn.ruralfund.platform.testing.Money;
+import cn.ruralfund.platform.testing.ServiceProcess;
+import cn.ruralfund.platform.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static cn.ruralfund.platform.testing.Money.yuan;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/**
+ * The Jinghong 2020 program played through the REST APIs of the packaged services, each its own process, on the real
+ * broker and PostgreSQL: allotment, tenders and projects, an expense line for traffic refused (R1), a 50%
+ * pre-disbursement and not a fen more (R7), a project that falls behind, misses its notice's deadline and is
+ * disqualified with its money recovered under R12, and a ledger that reconciles to the fen. budget-service is killed
+ * with SIGKILL midway and restarted; at the end every event of the run is published a second time, which changes
+ * nothing. The services' clock starts on 2021-07-05 (platform.clock.start); project-service is restarted on 2021-08-01
+ * to pass the notice's deadline. A failure names the step and the service.
+ */
+class FundLifecycleIT {
+
+    static final String OFFICE = Tokens.of("COMMERCE_OFFICE");
+    static final String FINANCE = Tokens.of("FINANCE");
+    static final String LEADERS = Tokens.of("LEADING_GROUP");
+    static final String AUDITOR = Tokens.of("AUDITOR");
+    static final Map<String, String> JULY = Map.of("platform.clock.start", "2021-07-05T10:00:00+08:00");
+    static final Map<String, String> AUGUST = Map.of("platform.clock.start", "2021-08-01T10:00:00+08:00");
+
+    static ServiceProcess project;
+    static ServiceProcess budget;
+
+    static {
+        Money.exact();
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        KafkaBroker.bootstrapServers();
+        project = ServiceProcess.start("project-service", "project", JULY);
+        budget = ServiceProcess.start("budget-service", "budget", JULY);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (budget != null) budget.close();
+        if (project != null) project.close();
+    }
+
+    record Party(String code, String enterpriseId, String projectId) {
+    }
+
+    @Test
+    void Lifecycle_jinghong2020FromAllotmentToRecoveryReconcilesToTheFen() throws Exception {
+        long started = System.nanoTime();
+        String[] program = new String[3]; // id, poverty direction, upward direction
+        step("1. the program of F1-F3 is created: 5,000,000 in two directions", "budget-service", () -> {
+            String seed = Files.readString(Path.of("../seed/jinghong-2020/program.json"))
+                    .replace("2020年景洪市电子商务进农村综合示范项目奖励资金", "2020年景洪市电子商务进农村综合示范项目奖励资金 " + UUID.randomUUID());
+            var created = on(budget, OFFICE).body(seed).post("/programs").then().statusCode(201).body("total", yuan("5000000.00")).extract();
+            List<String> directions = created.path("directions.id");
+            program[0] = created.path("id");
+            program[1] = directions.get(0);
+            program[2] = directions.get(1);
+        });
+
+        Party[] parties = new Party[2];
+        step("2. two enterprises win tenders, one project per direction, budgets committed", "project-service", () -> {
+            parties[0] = winAndRegister(program[0], program[2], "冷链仓储中心", "800000.00", false);
+            parties[1] = winAndRegister(program[0], program[1], "乡镇电商服务站", "300000.00", false);
+            for (Party p : parties) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                        on(project, OFFICE).get("/projects/" + p.projectId()).then().body("status", equalTo("ACTIVE")));
+            }
+        });
+        Party a = parties[0];
+        Party b = parties[1];
+
+        step("3. an expense line for buying traffic is refused (R1)", "budget-service", () ->
+                on(budget, OFFICE).body(Map.of("category", "TRAFFIC_PURCHASE", "description", "直播间购买流量", "amount", 1000))
+                        .post("/projects/" + a.projectId() + "/expense-lines").then().statusCode(422)
+                        .body("type", equalTo("https://ruralfund.cn/problems/r1-prohibited-use")));
+
+        step("4. project A is pre-disbursed 50%; a further 0.01 is refused (R7)", "budget-service", () -> {
+            String id = on(budget, OFFICE).body(Map.of("kind", "PRE_DISBURSEMENT", "amount", new BigDecimal("400000.00"), "purpose", "按进度预拨"))
+                    .post("/projects/" + a.projectId() + "/disbursements").then().statusCode(201).extract().path("id");
+            // budget-service dies between the request and its approval, and comes back
+            budget.kill();
+            budget = ServiceProcess.start("budget-service", "budget", JULY);
+            on(budget, LEADERS).body(Map.of("comment", "同意")).post("/disbursements/" + id + "/approval").then().statusCode(200);
+            on(budget, FINANCE).body(Map.of("paidOn", "2021-07-05", "voucherNumber", "JH-" + UUID.randomUUID(),
+                            "bankName", "中国农业银行景洪支行", "accountNumber", account(a.code())))
+                    .post("/disbursements/" + id + "/payment").then().statusCode(200);
+            on(budget, OFFICE).body(Map.of("kind", "PRE_DISBURSEMENT", "amount", new BigDecimal("0.01"), "purpose", "再拨"))
+                    .post("/projects/" + a.projectId() + "/disbursements").then().statusCode(422)
+                    .body("type", equalTo("https://ruralfund.cn/problems/r7-pre-disbursement-cap"));
+        });
+
+        step("5a. project B is pre-disbursed, plans its progress and falls behind: a serious deviation and a notice", "project-service", () -> {
+            String id = on(budget, OFFICE).body(Map.of("kind", "PRE_DISBURSEMENT", "amount", new BigDecimal("100000.00"), "purpose", "预拨"))
+                    .post("/projects/" + b.projectId() + "/disbursements").then().statusCode(201).extract().path("id");
+            on(budget, LEADERS).body(Map.of()).post("/disbursements/" + id + "/approval").then().statusCode(200);
+            on(budget, FINANCE).body(Map.of("paidOn", "2021-07-05", "voucherNumber", "JH-" + UUID.randomUUID(),
+                    "bankName", "中国农业银行景洪支行", "accountNumber", account(b.code()))).post("/disbursements/" + id + "/payment").then().statusCode(200);
+            on(project, Tokens.enterprise(b.code())).body(Map.of("milestones", List.of(
+                            Map.of("name", "选址与设计", "plannedDate", "2021-03-31", "weight", 30),
+                            Map.of("name", "站点建成", "plannedDate", "2021-06-30", "weight", 30),
+                            Map.of("name", "运营", "plannedDate", "2021-12-31", "weight", 40))))
+                    .put("/projects/" + b.projectId() + "/plan").then().statusCode(200);
+            on(project, OFFICE).post("/projects/" + b.projectId() + "/plan/approval").then().statusCode(200);
+            on(project, OFFICE).post("/supervision/checks").then().statusCode(200);
+            on(project, OFFICE).get("/projects/" + b.projectId() + "/deviations").then().body("[0].serious", equalTo(true));
+            on(project, OFFICE).body(Map.of("kind", "PROGRESS_DELAY", "reason", "进度严重滞后于进度计划表", "deadline", "2021-07-31"))
+                    .post("/projects/" + b.projectId() + "/notices").then().statusCode(201);
+        });
+
+        step("5b. the deadline passes unrectified: B is disqualified and its money recovered under R12", "project-service", () -> {
+            project.close();
+            project = ServiceProcess.start("project-service", "project", AUGUST);
+            on(project, OFFICE).post("/supervision/checks").then().statusCode(200).body("projectsDisqualified", equalTo(1));
+            on(project, OFFICE).get("/projects/" + b.projectId()).then().body("status", equalTo("DISQUALIFIED"));
+        });
+        step("5c. budget-service stops B and orders its 100,000.00 recovered under R12", "budget-service", () ->
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(budget, FINANCE).get("/projects/" + b.projectId() + "/recoveries")
+                        .then().body("size()", equalTo(1)).body("[0].rule", equalTo("R12")).body("[0].amount", yuan("100000.00"))));
+
+        step("10. the ledger reconciles, per program, direction and project, and every step is in the audit trail", "budget-service",
+                () -> reconciles(program[0], a, b));
+
+        long events = republishEverything();
+        step("11. every event of the run published a second time changes nothing", "budget-service", () -> {
+            Thread.sleep(5000);
+            reconciles(program[0], a, b);
+            on(budget, FINANCE).get("/projects/" + b.projectId() + "/recoveries").then().body("size()", equalTo(1));
+            on(project, OFFICE).get("/projects/" + a.projectId() + "/history").then().body("action", hasItems("project.registered"));
+        });
+        System.out.printf("[lifecycle] took %.1f s; %d events crossed Kafka (each published twice at the end)%n",
+                (System.nanoTime() - started) / 1e9, events);
+    }
+
+    private static void reconciles(String programId, Party a, Party b) {
+        on(budget, OFFICE).get("/programs/" + programId + "/balances").then().statusCode(200)
+                .body("balances.allotted", yuan("5000000.00"))
+                // A's 800,000 and, of B's 300,000, the 100,000 paid and not yet recovered: the rest went back when B stopped
+                .body("balances.committed", yuan("900000.00"))
+                .body("balances.uncommitted", yuan("4100000.00"))
+                .body("balances.paid", yuan("500000.00"))
+                .body("balances.netPaid", yuan("500000.00")); // nothing received back yet: the order is open
+        on(budget, OFFICE).get("/projects/" + a.projectId() + "/budget").then()
+                .body("committed", yuan("800000.00")).body("paid", yuan("400000.00")).body("status", equalTo("COMMITTED"));
+        on(budget, OFFICE).get("/projects/" + b.projectId() + "/budget").then()
+                .body("committed", yuan("100000.00")).body("paid", yuan("100000.00")).body("status", equalTo("STOPPED"));
+        on(budget, AUDITOR).get("/projects/" + a.projectId() + "/history").then()
+                .body("action", hasItems("budget.committed", "disbursement.requested", "disbursement.approved", "disbursement.paid"));
+        on(budget, AUDITOR).get("/projects/" + b.projectId() + "/history").then()
+                .body("action", hasItems("project.stopped", "recovery.ordered"));
+    }
+
+    /** An enterprise registered, a task, a tender won and a project registered with its expense plan. */
+    private static Party winAndRegister(String programId, String directionId, String name, String budgetYuan, boolean buildFirst) {
+        String code = creditCode();
+        String enterprise = on(project, OFFICE).body(Map.of("name", "景洪市" + name + "电子商务有限公司", "creditCode", code,
+                        "legalRepresentative", "岩温", "contact", "0691-2100000",
+                        "fundAccount", Map.of("bank", "中国农业银行景洪支行", "accountName", name + "专户", "accountNumber", account(code))))
+                .post("/enterprises").then().statusCode(201).extract().path("id");
+        String[] task = new String[1];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> task[0] = on(project, OFFICE).body(Map.of("programId", programId,
+                        "directionId", directionId, "name", name + " " + UUID.randomUUID(), "category", "COLD_CHAIN_STORAGE",
+                        "buildFirstSubsidiseAfter", buildFirst, "responsibleUnits", List.of("市商务局")))
+                .post("/tasks").then().statusCode(201).extract().path("id")); // once project-service heard of the program
+        String tender = on(project, OFFICE).body(Map.of("taskId", task[0], "title", name + "建设招标", "reference", "JHZB-" + UUID.randomUUID()))
+                .post("/tenders").then().statusCode(201).extract().path("id");
+        String bid = on(project, OFFICE).body(Map.of("enterpriseId", enterprise, "amount", new BigDecimal(budgetYuan)))
+                .post("/tenders/" + tender + "/bids").then().statusCode(201).extract().path("id");
+        on(project, OFFICE).body(Map.of("bidId", bid, "awardDate", "2020-12-20", "awardReference", "ZBTZ-" + UUID.randomUUID()))
+                .post("/tenders/" + tender + "/award").then().statusCode(200);
+        String projectId = on(project, OFFICE).body(Map.of("tenderId", tender, "name", "景洪市" + name, "budget", new BigDecimal(budgetYuan),
+                        "township", "嘎洒镇", "startDate", "2021-01-01", "endDate", "2021-12-31", "phase", "IMPLEMENTATION",
+                        "expenseLines", List.of(Map.of("category", "COLD_CHAIN_FACILITY", "description", name, "amount", new BigDecimal(budgetYuan)))))
+                .post("/projects").then().statusCode(201).extract().path("id");
+        return new Party(code, enterprise, projectId);
+    }
+
+    /** Every record of every event topic published again, as a redelivery would: returns how many there were. */
+    private static long republishEverything() {
+        List<ProducerRecord<String, String>> again = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "replay-" + UUID.randomUUID()), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : cn.ruralfund.platform.events.Topics.ALL) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    again.add(new ProducerRecord<>(r.topic(), r.key(), r.value()));
+                }
+            }
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            again.forEach(producer::send);
+        }
+        return again.size();
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs a step of the scenario; a failure says which step and which service diverged. */
+    private static void step(String name, String service, Step step) throws Exception {
+        try {
+            step.run();
+            System.out.println("[lifecycle] ✔ " + name);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("step \"" + name + "\" diverged in " + service + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RequestSpecification on(ServiceProcess service, String token) {
+        return given().baseUri(service.url()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static String account(String code) {
+        return "2417010104000" + code.substring(12);
+    }
+
+    /** A fresh valid unified social credit code (GB 32100-2015), registered in Jinghong (532801). */
+    static String creditCode() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        StringBuilder code = new StringBuilder("91532801");
+        for (int i = 0; i < 9; i++) {
+            code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += alphabet.indexOf(code.charAt(i)) * weights[i];
+        }
+        int check = (31 - sum % 31) % 31;
+        return code.append(alphabet.charAt(check)).toString();
+    }
+}
