@@ -2,6 +2,7 @@ package cn.ruralfund.system;
 
 import cn.ruralfund.platform.testing.KafkaBroker;
 import cn.ruralfund.platform.testing.Money;
+import cn.ruralfund.platform.testing.Postgres;
 import cn.ruralfund.platform.testing.ServiceProcess;
 import cn.ruralfund.platform.testing.Tokens;
 import io.restassured.http.ContentType;
@@ -39,9 +40,10 @@ import static org.hamcrest.Matchers.hasItems;
  * The Jinghong 2020 program played through the REST APIs of the packaged services, each its own process, on the real
  * broker and PostgreSQL: allotment, tenders and projects, an expense line for traffic refused (R1), a 50%
  * pre-disbursement and not a fen more (R7), a project that falls behind, misses its notice's deadline and is
- * disqualified with its money recovered under R12, and a ledger that reconciles to the fen. budget-service is killed
- * with SIGKILL midway and restarted; at the end every event of the run is published a second time, which changes
- * nothing. The services' clock starts on 2021-07-05 (platform.clock.start); project-service is restarted on 2021-08-01
+ * disqualified with its money recovered under R12, and a ledger that reconciles to the fen. Parts crash on the way:
+ * PostgreSQL restarts while registrations and commitments are in flight, budget-service is killed with SIGKILL and
+ * restarted, the broker restarts while an event waits in the outbox; at the end every event of the run is published a
+ * second time, which changes nothing. The services' clock starts on 2021-07-05 (platform.clock.start); project-service is restarted on 2021-08-01
  * to pass the notice's deadline. A failure names the step and the service.
  */
 class FundLifecycleIT {
@@ -94,6 +96,8 @@ class FundLifecycleIT {
         step("2. two enterprises win tenders, one project per direction, budgets committed", "project-service", () -> {
             parties[0] = winAndRegister(program[0], program[2], "冷链仓储中心", "800000.00", false);
             parties[1] = winAndRegister(program[0], program[1], "乡镇电商服务站", "300000.00", false);
+            // PostgreSQL restarts while the registrations cross to budget-service and the commitments come back
+            Postgres.restart();
             for (Party p : parties) {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                         on(project, OFFICE).get("/projects/" + p.projectId()).then().body("status", equalTo("ACTIVE")));
@@ -114,6 +118,8 @@ class FundLifecycleIT {
             budget.kill();
             budget = ServiceProcess.start("budget-service", "budget", JULY);
             on(budget, LEADERS).body(Map.of("comment", "同意")).post("/disbursements/" + id + "/approval").then().statusCode(200);
+            // the broker restarts while the approval's event waits in the outbox
+            KafkaBroker.restart();
             on(budget, FINANCE).body(Map.of("paidOn", "2021-07-05", "voucherNumber", "JH-" + UUID.randomUUID(),
                             "bankName", "中国农业银行景洪支行", "accountNumber", account(a.code())))
                     .post("/disbursements/" + id + "/payment").then().statusCode(200);

@@ -7,6 +7,7 @@ import cn.ruralfund.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 /** A disbursement request: approved once by the leading group, paid once by Finance, and its payment request report. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/disbursements")
 public class DisbursementResource {
 
@@ -64,6 +66,7 @@ public class DisbursementResource {
 
     /** 请款报告: the office generates the payment request report, stored as a new version (HTML and PDF, with checksums). */
     @POST
+    @Consumes(MediaType.WILDCARD) // no body
     @Path("{id}/report")
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<ReportVersion>> generateReport(@PathParam("id") UUID id) {

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Expense categories, recoveries, enterprise balances. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/")
 public class MoneyResource {
 

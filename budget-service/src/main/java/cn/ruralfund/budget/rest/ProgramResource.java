@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Programs (专项资金) and their allocation tables, for the e-commerce office, Finance, the leading group and auditors. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/programs")
 public class ProgramResource {
 

@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A project's money: its budget and amendments, expense lines, disbursements, recoveries, ledger and archive. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/projects")
 public class ProjectBudgetResource {
 

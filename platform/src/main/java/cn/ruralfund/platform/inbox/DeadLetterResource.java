@@ -3,6 +3,7 @@ package cn.ruralfund.platform.inbox;
 import cn.ruralfund.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,7 @@ public class DeadLetterResource {
     }
 
     @POST
+    @Consumes(jakarta.ws.rs.core.MediaType.WILDCARD) // no body
     @Path("/replay")
     @Blocking
     @RolesAllowed(Roles.OPERATOR)

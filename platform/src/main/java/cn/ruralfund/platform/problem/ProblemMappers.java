@@ -11,7 +11,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -78,6 +80,24 @@ public class ProblemMappers {
                 : family == Response.Status.Family.CLIENT_ERROR ? "bad-request" : "server-error";
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(new Problem(Problem.TYPE_BASE + slug, title, status, e.getMessage(), null));
+    }
+
+    /**
+     * An error answered without an entity by the framework itself (e.g. a body that cannot be read as the declared
+     * type: {@code text/plain} and no body on a JSON endpoint) still leaves as a problem.
+     */
+    @ServerResponseFilter
+    public void bareErrors(ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status >= 400 && !response.hasEntity()) {
+            String slug = status == 404 ? "not-found" : status == 405 ? "method-not-allowed" : status == 415 ? "unsupported-media-type"
+                    : status < 500 ? "bad-request" : "server-error";
+            response.setEntity(new Problem(Problem.TYPE_BASE + slug, Response.Status.fromStatusCode(status) == null ? "Error"
+                            : Response.Status.fromStatusCode(status).getReasonPhrase(), status,
+                            status < 500 ? "the request cannot be read as this endpoint expects; nothing was changed" : "the request failed; nothing was changed",
+                            null),
+                    null, jakarta.ws.rs.core.MediaType.valueOf(Problem.MEDIA_TYPE));
+        }
     }
 
     @ServerExceptionMapper

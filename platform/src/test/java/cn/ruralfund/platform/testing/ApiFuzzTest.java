@@ -91,7 +91,10 @@ public abstract class ApiFuzzTest {
                 long before = fuzzAudit(db);
                 Response response = request.request(op.method(), path);
                 int status = response.statusCode();
-                String replay = "seed " + seed + " #" + i + ": " + op.method() + " " + path + " " + abbreviate(body) + " -> " + status;
+                String replay = "seed " + seed + " #" + i + ": " + op.method() + " " + path + " " + abbreviate(body)
+                        + " [auth " + (auth < tokens.size() ? "token " + auth : auth == tokens.size() ? "malformed" : "none")
+                        + ", content type " + (type == 0 ? "text/plain" : type == 1 ? "none" : "json") + "] -> " + status
+                        + " " + abbreviate(response.asString());
                 if (status >= 500) {
                     failures.add(replay + " " + abbreviate(response.asString()));
                 } else if (status >= 400) {

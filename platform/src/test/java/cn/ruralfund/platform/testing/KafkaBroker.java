@@ -33,6 +33,8 @@ public final class KafkaBroker {
 
     private static String bootstrapServers;
     private static String description;
+    private static KafkaRaftServer server;
+    private static Properties kraftProps;
 
     private KafkaBroker() {
     }
@@ -119,12 +121,31 @@ public final class KafkaBroker {
                 throw new IllegalStateException("kafka storage format failed: " + rc);
             }
         }
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        kraftProps = props;
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "kafka-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (server != null) {
+                server.shutdown();
+            }
+        }, "kafka-shutdown"));
         bootstrapServers = "localhost:" + port;
         createTopics();
         description = "in-process KRaft broker (org.apache.kafka 4.1.2) at " + bootstrapServers;
+    }
+
+    /**
+     * Stops the in-process broker and starts it again on the same port and log (a broker restart, as a rolling update
+     * of the cluster does to its clients); only the broker this JVM started can be restarted.
+     */
+    public static synchronized void restart() {
+        if (server == null) {
+            throw new IllegalStateException("only the in-process broker can be restarted; this run uses " + description);
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = new KafkaRaftServer(KafkaConfig.fromProps(kraftProps, false), Time.SYSTEM);
+        server.startup();
     }
 
     /** The event topics, 3 partitions each, as the cluster's topic operator would make them in production. */

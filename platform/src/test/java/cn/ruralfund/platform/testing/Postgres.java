@@ -50,25 +50,62 @@ public final class Postgres {
             try {
                 boolean persistent = dataDir != null;
                 Path dir = persistent ? dataDir : Files.createTempDirectory("pg-test");
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                        .setDataDirectory(dir)
-                        .setCleanDataDirectory(!persistent)
-                        .setOverrideWorkingDirectory(dir.getParent().resolve(dir.getFileName() + "-bin").toFile())
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", persistent ? "on" : "off")
-                        .start();
+                embeddedDir = dir;
+                embeddedPersistent = persistent;
+                embedded = embedded(dir, persistent, 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
-                        pg.close();
+                        embedded.close();
+                        if (!persistent) {
+                            deleteTree(dir);
+                        }
                     } catch (IOException ignored) {
                         // the JVM is going away
                     }
                 }, "postgres-shutdown"));
                 host = "localhost";
-                port = pg.getPort();
+                port = embedded.getPort();
                 description = "embedded PostgreSQL 14 (io.zonky.test) at localhost:" + port + " in " + dir;
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start embedded PostgreSQL", e);
+            }
+        }
+    }
+
+    private static EmbeddedPostgres embedded;
+    private static Path embeddedDir;
+    private static boolean embeddedPersistent;
+
+    /** The data directory is kept across a restart (it is deleted when the JVM exits, unless it was given). */
+    private static EmbeddedPostgres embedded(Path dir, boolean persistent, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dir.getParent().resolve(dir.getFileName() + "-bin").toFile())
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", persistent ? "on" : "off");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /**
+     * Stops the embedded server and starts it again on the same port and data (a database restart or failover, as the
+     * services meet it); only the server this JVM started can be restarted.
+     */
+    public static synchronized void restart() throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("only the embedded PostgreSQL can be restarted; this run uses " + description);
+        }
+        embedded.close();
+        embedded = embedded(embeddedDir, embeddedPersistent, port);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

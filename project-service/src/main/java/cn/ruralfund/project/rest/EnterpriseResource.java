@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Undertaking enterprises (承办企业, F5): registered by the office; an enterprise sees only itself. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/enterprises")
 public class EnterpriseResource {
 

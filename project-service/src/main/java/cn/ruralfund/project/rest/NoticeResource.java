@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Notices with deadlines (R12–R14, R16): the enterprise answers, the office closes them by the deadline. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/notices")
 public class NoticeResource {
 

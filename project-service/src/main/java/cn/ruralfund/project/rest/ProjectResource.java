@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -37,6 +38,7 @@ import java.util.UUID;
  * Demonstration projects (示范项目), their progress plans, progress reports, deviations, notices,
  * violations and history. The office manages all; an enterprise reads and reports on its own only.
  */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/projects")
 public class ProjectResource {
 
@@ -94,6 +96,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // no body
     @Path("{id}/plan/approval")
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<PlanView> approvePlan(@PathParam("id") UUID id) {

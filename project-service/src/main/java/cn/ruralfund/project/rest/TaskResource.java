@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Tasks of program directions, with 先建后补 (R20) and responsible units (责任单位) as data. */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/tasks")
 public class TaskResource {
 

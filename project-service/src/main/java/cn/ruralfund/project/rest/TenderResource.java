@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Public tenders (招标), bids and awards (F5); the award is published (R17). */
+@Consumes(MediaType.APPLICATION_JSON)
 @Path("/tenders")
 public class TenderResource {
 
