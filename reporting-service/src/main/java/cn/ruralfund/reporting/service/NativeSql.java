@@ -1,0 +1,51 @@
+package cn.ruralfund.reporting.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A native statement built with numbered parameters, run in the current Hibernate Reactive session (and its transaction). */
+final class NativeSql {
+
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+
+    NativeSql append(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    /** Appends a parameter placeholder, cast to {@code type} so that PostgreSQL never has to guess. */
+    NativeSql param(Object value, String type) {
+        params.add(value);
+        sql.append("cast(?").append(params.size()).append(" as ").append(type).append(')');
+        return this;
+    }
+
+    Uni<Integer> update() {
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql.toString());
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(i + 1, params.get(i));
+            }
+            return q.executeUpdate();
+        });
+    }
+
+    Uni<List<Object[]>> rows() {
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql.toString(), Object[].class);
+            for (int i = 0; i < params.size(); i++) {
+                q.setParameter(i + 1, params.get(i));
+            }
+            return q.getResultList();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return sql.toString();
+    }
+}
