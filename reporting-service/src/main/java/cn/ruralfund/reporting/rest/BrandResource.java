@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,17 +110,4 @@ public class BrandResource {
         return figures.brand(id, to, Reporter.of(caller));
     }
 
-    /** T3: the program's brands whose online sales in calendar {@code year} reached {@code threshold} (default ¥10,000,000.00). */
-    @GET
-    @Path("programs/{id}/brands-over-threshold")
-    @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
-    public Uni<Map<String, Object>> overThreshold(@PathParam("id") UUID programId, @QueryParam("year") Integer year,
-                                                  @QueryParam("threshold") BigDecimal threshold) {
-        if (year == null) {
-            throw cn.ruralfund.platform.problem.ProblemException.invalid("year-missing", "the query needs year, e.g. ?year=2021");
-        }
-        BigDecimal line = threshold == null ? SalesFigures.T3_THRESHOLD : threshold;
-        return figures.overThreshold(programId, year, line)
-                .map(list -> Map.of("year", year, "threshold", line.setScale(2), "count", list.size(), "brands", list));
-    }
 }

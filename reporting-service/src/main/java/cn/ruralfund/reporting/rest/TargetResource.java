@@ -5,6 +5,7 @@ import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.reporting.domain.TargetIndicator;
 import cn.ruralfund.reporting.service.Evaluation;
 import cn.ruralfund.reporting.service.EvaluationExport;
+import cn.ruralfund.reporting.service.SalesFigures;
 import cn.ruralfund.reporting.service.TargetTable;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +16,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A program's performance target table (绩效目标表) and its evaluation, as JSON, XLSX and CSV (项目支出绩效自评表). */
@@ -29,11 +33,13 @@ public class TargetResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final TargetTable targets;
+    private final SalesFigures figures;
     private final Evaluation evaluation;
     private final Caller caller;
 
-    TargetResource(TargetTable targets, Evaluation evaluation, Caller caller) {
+    TargetResource(TargetTable targets, SalesFigures figures, Evaluation evaluation, Caller caller) {
         this.targets = targets;
+        this.figures = figures;
         this.evaluation = evaluation;
         this.caller = caller;
     }
@@ -57,6 +63,19 @@ public class TargetResource {
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<TargetIndicator> edit(@PathParam("id") UUID id, @PathParam("code") String code, @NotNull TargetTable.Row row) {
         return targets.edit(id, code, row, caller.name());
+    }
+
+    /** T3: the program's brands whose online sales in calendar {@code year} reached {@code threshold} (default ¥10,000,000.00). */
+    @GET
+    @Path("brands-over-threshold")
+    public Uni<Map<String, Object>> overThreshold(@PathParam("id") UUID programId, @QueryParam("year") Integer year,
+                                                  @QueryParam("threshold") BigDecimal threshold) {
+        if (year == null) {
+            throw cn.ruralfund.platform.problem.ProblemException.invalid("year-missing", "the query needs year, e.g. ?year=2021");
+        }
+        BigDecimal line = threshold == null ? SalesFigures.T3_THRESHOLD : threshold;
+        return figures.overThreshold(programId, year, line)
+                .map(list -> Map.of("year", year, "threshold", line.setScale(2), "count", list.size(), "brands", list));
     }
 
     @GET

@@ -41,7 +41,17 @@ final class NativeSql {
                 q.setParameter(i + 1, params.get(i));
             }
             return q.getResultList();
-        });
+        }).map(NativeSql::rowsOf);
+    }
+
+    /** A one-column result comes back as bare values, not one-element arrays. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Object[]> rowsOf(List<?> results) {
+        List<Object[]> rows = new ArrayList<>(results.size());
+        for (Object r : (List) results) {
+            rows.add(r instanceof Object[] a ? a : new Object[]{r});
+        }
+        return rows;
     }
 
     @Override

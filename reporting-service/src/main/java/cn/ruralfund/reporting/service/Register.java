@@ -34,7 +34,7 @@ public class Register {
     @WithTransaction
     public Uni<Brand> createBrand(UUID programId, String name, String enterpriseCode, boolean regionalPublicBrand, String actor) {
         String clean = name.strip();
-        return Brand.count("name", clean).chain(n -> {
+        return TargetTable.program(programId).chain(() -> Brand.count("name", clean)).chain(n -> {
             if (n > 0) {
                 throw ProblemException.conflict("brand-exists", "Brand already registered", "a brand named " + clean + " is registered");
             }
