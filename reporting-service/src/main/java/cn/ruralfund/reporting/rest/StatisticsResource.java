@@ -20,10 +20,16 @@ public class StatisticsResource {
     }
 
     @GET
-    public Uni<PublicStatistics.Statistics> get(@QueryParam("year") Integer year) {
-        if (year == null || year < 2000 || year > 2100) {
+    public Uni<PublicStatistics.Statistics> get(@QueryParam("year") String year) {
+        int y;
+        try {
+            y = Integer.parseInt(year == null ? "" : year.strip());
+        } catch (NumberFormatException e) {
+            y = -1;
+        }
+        if (y < 2000 || y > 2100) {
             throw ProblemException.invalid("year", "the query needs a calendar year, e.g. ?year=2021");
         }
-        return statistics.of(year);
+        return statistics.of(y);
     }
 }

@@ -68,12 +68,19 @@ public class TargetResource {
     /** T3: the program's brands whose online sales in calendar {@code year} reached {@code threshold} (default ¥10,000,000.00). */
     @GET
     @Path("brands-over-threshold")
-    public Uni<Map<String, Object>> overThreshold(@PathParam("id") UUID programId, @QueryParam("year") Integer year,
-                                                  @QueryParam("threshold") BigDecimal threshold) {
-        if (year == null) {
-            throw cn.ruralfund.platform.problem.ProblemException.invalid("year-missing", "the query needs year, e.g. ?year=2021");
+    public Uni<Map<String, Object>> overThreshold(@PathParam("id") UUID programId, @QueryParam("year") String yearText,
+                                                  @QueryParam("threshold") String thresholdText) {
+        int year;
+        BigDecimal line;
+        try {
+            year = Integer.parseInt(yearText == null ? "" : yearText.strip());
+            line = thresholdText == null ? SalesFigures.T3_THRESHOLD : new BigDecimal(thresholdText.strip());
+        } catch (NumberFormatException e) {
+            throw cn.ruralfund.platform.problem.ProblemException.invalid("query", "the query needs year=yyyy and optionally threshold=<yuan>");
         }
-        BigDecimal line = threshold == null ? SalesFigures.T3_THRESHOLD : threshold;
+        if (line.signum() <= 0 || line.stripTrailingZeros().scale() > 2) {
+            throw cn.ruralfund.platform.problem.ProblemException.invalid("threshold", "a threshold is a positive amount in yuan, exact to the fen");
+        }
         return figures.overThreshold(programId, year, line)
                 .map(list -> Map.of("year", year, "threshold", line.setScale(2), "count", list.size(), "brands", list));
     }

@@ -123,11 +123,27 @@ public class Register {
         return Panache.getSession().chain(s -> s.createNativeQuery("select code, name from sales_platform order by sort", Object[].class).getResultList());
     }
 
+    private volatile RegisterSnapshot cached;
+
+    /**
+     * The last register read, for a stream of single records (the machine feed). Brands and products are only ever
+     * added and their owner never changes, so a stale copy can only miss a new one: call {@link #snapshot()} again
+     * before refusing a record as unknown.
+     */
+    public Uni<RegisterSnapshot> cachedSnapshot() {
+        RegisterSnapshot c = cached;
+        return c != null ? Uni.createFrom().item(c) : snapshot();
+    }
+
     /** The whole register, to check many rows without a query each (runs in the caller's session). */
     public Uni<RegisterSnapshot> snapshot() {
         return Brand.<Brand>listAll().chain(brands -> Product.<Product>listAll().chain(products ->
                 Panache.getSession().chain(s -> s.createNativeQuery("select code from sales_platform", String.class).getResultList())
-                        .map(codes -> new RegisterSnapshot(brands, products, new HashSet<>(codes)))));
+                        .map(codes -> {
+                            RegisterSnapshot fresh = new RegisterSnapshot(brands, products, new HashSet<>(codes));
+                            cached = fresh;
+                            return fresh;
+                        })));
     }
 
 }

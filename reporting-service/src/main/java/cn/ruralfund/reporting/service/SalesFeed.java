@@ -34,14 +34,19 @@ public class SalesFeed {
         }
         SalesInput input = new SalesInput(data.period(), data.brand(), data.product(), data.platform(), data.township(),
                 data.amount(), data.orders(), data.units(), data.poorHousehold());
-        return register.snapshot().chain(snapshot -> {
-            SalesRow row;
+        Reporter reporter = Reporter.feed(event.source(), data.enterpriseCreditCode());
+        return register.cachedSnapshot().chain(cached -> {
             try {
-                row = SalesCheck.check(input, snapshot, Reporter.feed(event.source(), data.enterpriseCreditCode()), clock.today());
+                return Uni.createFrom().item(SalesCheck.check(input, cached, reporter, clock.today()));
             } catch (RowRejected e) {
-                throw new PoisonMessageException("sales record refused: " + e.getMessage(), e);
+                return register.snapshot().map(fresh -> { // a brand or product registered since the copy was taken
+                    try {
+                        return SalesCheck.check(input, fresh, reporter, clock.today());
+                    } catch (RowRejected refused) {
+                        throw new PoisonMessageException("sales record refused: " + refused.getMessage(), refused);
+                    }
+                });
             }
-            return ledger.apply(List.of(row), "KAFKA", "feed:" + event.source()).replaceWithVoid();
-        });
+        }).chain(row -> ledger.apply(List.of(row), "KAFKA", "feed:" + event.source()).replaceWithVoid());
     }
 }
