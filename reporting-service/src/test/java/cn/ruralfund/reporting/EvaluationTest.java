@@ -100,6 +100,19 @@ class EvaluationTest {
     }
 
     @Test
+    void Metrics_gaugesPerIndicatorAndBrandAndIngestionCounters() {
+        UUID program = jinghongWithData();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("ruralfund_reporting_indicator_status{indicator=\"T3\",program=\"" + program + "\"} 3.0");
+            assertThat(metrics).contains("ruralfund_reporting_indicator_actual{indicator=\"T10\",program=\"" + program + "\"} 48.0");
+            assertThat(metrics).contains("ruralfund_reporting_indicator_target{indicator=\"T3\",program=\"" + program + "\"} 2.0");
+            assertThat(metrics).contains("ruralfund_reporting_sales_records_total{outcome=\"CREATED\",source=\"API\"}");
+            assertThat(metrics).containsPattern("ruralfund_reporting_brand_sales_yuan\\{brand=\"[^\"]+\",year=\"2021\"\\} 1\\.0E7");
+        });
+    }
+
+    @Test
     void T10_aRedeliveredPaymentIsCountedOnce() {
         UUID program = Fixtures.program("测试县", 2021);
         UUID project = UUID.randomUUID();

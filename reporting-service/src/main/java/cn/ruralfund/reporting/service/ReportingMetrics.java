@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Prometheus gauges refreshed from the evaluation and the aggregates:
  * {@code ruralfund_reporting_indicator_actual|target|status{program,indicator}} (status: 3 achieved, 2 on track,
- * 1 at risk, 0 missed) and {@code ruralfund_reporting_brand_sales_yuan{brand,year}} for the current calendar year;
+ * 1 at risk, 0 missed) and {@code ruralfund_reporting_brand_sales_yuan{brand,year}} for the calendar years of the last five;
  * the counters {@code ruralfund_reporting_sales_records_total{source,outcome}} and
  * {@code ruralfund_reporting_csv_lines_rejected_total} are counted where records arrive.
  */
@@ -47,9 +47,9 @@ public class ReportingMetrics {
                         .transformToUniAndConcatenate(p -> evaluation.evaluate(p.programId).invoke(this::publish))
                         .collect().last())
                 .chain(() -> Panache.withSession(() -> new NativeSql().append(
-                                "select b.name, y.amount from brand_year_sales y join brand b on b.id = y.brand_id where y.year = ")
-                        .param(year, "int").rows()))
-                .invoke(rows -> publishBrands(rows, year))
+                                "select b.name, y.amount, y.year from brand_year_sales y join brand b on b.id = y.brand_id where y.year >= ")
+                        .param(year - 5, "int").rows()))
+                .invoke(this::publishBrands)
                 .onFailure().invoke(e -> LOG.warnf("reporting gauges not refreshed: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
@@ -73,12 +73,13 @@ public class ReportingMetrics {
                 .tag("program", program).tag("indicator", indicator).description(description).register(registry);
     }
 
-    private void publishBrands(List<Object[]> rows, int year) {
+    private void publishBrands(List<Object[]> rows) {
         for (Object[] r : rows) {
+            String year = String.valueOf(r[2]);
             String key = r[0] + "|" + year;
             if (brands.put(key, (BigDecimal) r[1]) == null) {
                 Gauge.builder("ruralfund.reporting.brand.sales", brands, m -> m.getOrDefault(key, BigDecimal.ZERO).doubleValue())
-                        .tag("brand", (String) r[0]).tag("year", String.valueOf(year)).baseUnit("yuan")
+                        .tag("brand", (String) r[0]).tag("year", year).baseUnit("yuan")
                         .description("online sales of the brand in the calendar year").register(registry);
             }
         }
