@@ -109,6 +109,16 @@ class SalesRecordsTest {
     }
 
     @Test
+    void namesWithQuotesBackslashesCommasAndBracesArriveIntact() {
+        UUID program = program();
+        var b = brand(program, 1);
+        String town = "勐\"龙\\镇,{曼} " + UUID.randomUUID();
+        post(b, record(b, "P1", "2021-04", "JD", town, "12.34")).then().statusCode(201);
+        given().auth().oauth2(OFFICE).queryParam("period", "2021-04").queryParam("township", town).get("/sales").then().statusCode(200)
+                .body("township", equalTo(List.of(town))).body("brand", equalTo(List.of(b.name())));
+    }
+
+    @Test
     void exactDuplicateChangesNothing() {
         UUID program = program();
         var b = brand(program, 1);

@@ -24,6 +24,24 @@ final class NativeSql {
         return this;
     }
 
+    /**
+     * Appends a whole column as one array parameter (a PostgreSQL array literal of quoted elements, cast to
+     * {@code type[]}), to be read with {@code unnest(...)}: a batch of any size costs the same few parameters.
+     */
+    NativeSql array(List<?> values, String type) {
+        StringBuilder literal = new StringBuilder(values.size() * 16).append('{');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"').append(values.get(i).toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        params.add(literal.append('}').toString());
+        // bound as text, then cast: the Vert.x client encodes a parameter by the type PostgreSQL infers for it
+        sql.append("cast(cast(?").append(params.size()).append(" as text) as ").append(type).append("[])");
+        return this;
+    }
+
     Uni<Integer> update() {
         return Panache.getSession().chain(s -> {
             var q = s.createNativeQuery(sql.toString());

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.ruralfund.platform.time.PlatformClock;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SalesLedger {
 
-    /** Rows per statement: well under PostgreSQL's 65,535 bind parameters. */
-    public static final int CHUNK = 500;
+    /** Records per set of statements (each column is one array parameter, so the size is not bound by parameters). */
+    public static final int CHUNK = 1000;
 
     private final PlatformClock clock;
     private final MeterRegistry metrics;
@@ -76,30 +75,44 @@ public class SalesLedger {
         OffsetDateTime now = clock.now();
         Map<Integer, UUID> freshIds = new HashMap<>();
 
-        NativeSql insert = new NativeSql().append("""
-                insert into sales_record (id, period, product_id, brand_id, program_id, enterprise_code, platform, township,
-                  amount, orders, units, poor_household, version, source, reported_by, reported_at) values """);
-        NativeSql lock = new NativeSql().append("""
-                select id, cast(period as text), cast(product_id as text), platform, township, amount, orders, units, poor_household, version
-                from sales_record where (period, product_id, platform, township) in (""");
-        boolean first = true;
+        List<Object> ids = new ArrayList<>(), periods = new ArrayList<>(), products = new ArrayList<>(), brands = new ArrayList<>(),
+                programs = new ArrayList<>(), enterprises = new ArrayList<>(), platforms = new ArrayList<>(), townships = new ArrayList<>(),
+                amounts = new ArrayList<>(), orders = new ArrayList<>(), units = new ArrayList<>(), poor = new ArrayList<>();
         for (int i : sorted) {
             SalesRow r = all.get(i);
             UUID id = UUID.randomUUID();
             freshIds.put(i, id);
-            insert.append(first ? "(" : ", (").param(id, "uuid").append(", ").param(r.period(), "date").append(", ")
-                    .param(r.product().id, "uuid").append(", ").param(r.brand().id, "uuid").append(", ")
-                    .param(r.brand().programId, "uuid").append(", ").param(r.brand().enterpriseCode, "text").append(", ")
-                    .param(r.platform(), "text").append(", ").param(r.township(), "text").append(", ")
-                    .param(r.amount(), "numeric").append(", ").param(r.orders(), "int").append(", ").param(r.units(), "int").append(", ")
-                    .param(r.poorHousehold(), "boolean").append(", 1, ").param(source, "text").append(", ")
-                    .param(by, "text").append(", ").param(now, "timestamptz").append(")");
-            lock.append(first ? "(" : ", (").param(r.period(), "date").append(", ").param(r.product().id, "uuid").append(", ")
-                    .param(r.platform(), "text").append(", ").param(r.township(), "text").append(")");
-            first = false;
+            ids.add(id);
+            periods.add(r.period());
+            products.add(r.product().id);
+            brands.add(r.brand().id);
+            programs.add(r.brand().programId);
+            enterprises.add(r.brand().enterpriseCode);
+            platforms.add(r.platform());
+            townships.add(r.township());
+            amounts.add(r.amount().toPlainString());
+            orders.add(r.orders());
+            units.add(r.units());
+            poor.add(r.poorHousehold());
         }
-        insert.append(" on conflict (period, product_id, platform, township) do nothing");
-        lock.append(") order by period, product_id, platform, township for update");
+        NativeSql insert = new NativeSql().append("""
+                insert into sales_record (id, period, product_id, brand_id, program_id, enterprise_code, platform, township,
+                  amount, orders, units, poor_household, version, source, reported_by, reported_at)
+                select t.*, 1, """).param(source, "text").append(", ").param(by, "text").append(", ").param(now, "timestamptz")
+                .append(" from unnest(").array(ids, "uuid").append(", ").array(periods, "date").append(", ").array(products, "uuid")
+                .append(", ").array(brands, "uuid").append(", ").array(programs, "uuid").append(", ").array(enterprises, "text")
+                .append(", ").array(platforms, "text").append(", ").array(townships, "text").append(", ").array(amounts, "numeric")
+                .append(", ").array(orders, "int").append(", ").array(units, "int").append(", ").array(poor, "boolean")
+                .append(") as t(id, period, product_id, brand_id, program_id, enterprise_code, platform, township, amount, orders, units, poor)")
+                .append(" on conflict (period, product_id, platform, township) do nothing");
+        NativeSql lock = new NativeSql().append("""
+                select r.id, cast(r.period as text), cast(r.product_id as text), r.platform, r.township, r.amount, r.orders, r.units,
+                       r.poor_household, r.version
+                from sales_record r join unnest(""").array(periods, "date").append(", ").array(products, "uuid").append(", ")
+                .array(platforms, "text").append(", ").array(townships, "text").append("""
+                ) as k(period, product_id, platform, township)
+                  on r.period = k.period and r.product_id = k.product_id and r.platform = k.platform and r.township = k.township
+                order by r.period, r.product_id, r.platform, r.township for update of r""");
 
         return insert.update().chain(() -> lock.rows()).chain(found -> {
             Map<String, Current> current = new HashMap<>();
@@ -142,20 +155,23 @@ public class SalesLedger {
         if (corrections.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        NativeSql sql = new NativeSql().append("""
-                update sales_record r set amount = v.amount, orders = v.orders, units = v.units, poor_household = v.poor,
-                  version = v.version, source = v.source, reported_by = v.by, reported_at = v.at
-                from (values """);
-        boolean first = true;
+        List<Object> ids = new ArrayList<>(), amounts = new ArrayList<>(), orders = new ArrayList<>(), units = new ArrayList<>(),
+                poor = new ArrayList<>(), versions = new ArrayList<>();
         for (Object[] c : corrections) {
             SalesRow r = (SalesRow) c[2];
-            sql.append(first ? "(" : ", (").param(c[0], "uuid").append(", ").param(r.amount(), "numeric").append(", ")
-                    .param(r.orders(), "int").append(", ").param(r.units(), "int").append(", ").param(r.poorHousehold(), "boolean")
-                    .append(", ").param(c[1], "int").append(", ").param(source, "text").append(", ").param(by, "text").append(", ")
-                    .param(now, "timestamptz").append(")");
-            first = false;
+            ids.add(c[0]);
+            amounts.add(r.amount().toPlainString());
+            orders.add(r.orders());
+            units.add(r.units());
+            poor.add(r.poorHousehold());
+            versions.add(c[1]);
         }
-        sql.append(") as v(id, amount, orders, units, poor, version, source, by, at) where r.id = v.id");
+        NativeSql sql = new NativeSql().append("update sales_record r set amount = v.amount, orders = v.orders, units = v.units,"
+                        + " poor_household = v.poor, version = v.version, source = ").param(source, "text")
+                .append(", reported_by = ").param(by, "text").append(", reported_at = ").param(now, "timestamptz")
+                .append(" from unnest(").array(ids, "uuid").append(", ").array(amounts, "numeric").append(", ").array(orders, "int")
+                .append(", ").array(units, "int").append(", ").array(poor, "boolean").append(", ").array(versions, "int")
+                .append(") as v(id, amount, orders, units, poor, version) where r.id = v.id");
         return sql.update().replaceWithVoid();
     }
 
@@ -163,17 +179,23 @@ public class SalesLedger {
         if (versions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        NativeSql sql = new NativeSql().append("""
-                insert into sales_record_version (record_id, version, amount, orders, units, poor_household, source, reported_by, reported_at) values """);
-        boolean first = true;
+        List<Object> ids = new ArrayList<>(), numbers = new ArrayList<>(), amounts = new ArrayList<>(), orders = new ArrayList<>(),
+                units = new ArrayList<>(), poor = new ArrayList<>();
         for (Object[] v : versions) {
             SalesRow r = (SalesRow) v[2];
-            sql.append(first ? "(" : ", (").param(v[0], "uuid").append(", ").param(v[1], "int").append(", ")
-                    .param(r.amount(), "numeric").append(", ").param(r.orders(), "int").append(", ").param(r.units(), "int").append(", ")
-                    .param(r.poorHousehold(), "boolean").append(", ").param(source, "text").append(", ").param(by, "text").append(", ")
-                    .param(now, "timestamptz").append(")");
-            first = false;
+            ids.add(v[0]);
+            numbers.add(v[1]);
+            amounts.add(r.amount().toPlainString());
+            orders.add(r.orders());
+            units.add(r.units());
+            poor.add(r.poorHousehold());
         }
+        NativeSql sql = new NativeSql().append("""
+                insert into sales_record_version (record_id, version, amount, orders, units, poor_household, source, reported_by, reported_at)
+                select v.*, """).param(source, "text").append(", ").param(by, "text").append(", ").param(now, "timestamptz")
+                .append(" from unnest(").array(ids, "uuid").append(", ").array(numbers, "int").append(", ").array(amounts, "numeric")
+                .append(", ").array(orders, "int").append(", ").array(units, "int").append(", ").array(poor, "boolean")
+                .append(") as v(id, version, amount, orders, units, poor)");
         return sql.update().replaceWithVoid();
     }
 
@@ -207,45 +229,58 @@ public class SalesLedger {
             if (brandMonth.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            NativeSql month = new NativeSql().append("insert into brand_month_sales (brand_id, period, amount, orders, units) values ");
-            boolean first = true;
+            List<Object> mBrand = new ArrayList<>(), mPeriod = new ArrayList<>(), mAmount = new ArrayList<>(), mOrders = new ArrayList<>(),
+                    mUnits = new ArrayList<>();
             for (var e : brandMonth.entrySet()) {
                 String[] k = e.getKey().split("\\|");
                 long[] c = brandMonthCounts.get(e.getKey());
-                month.append(first ? "(" : ", (").param(UUID.fromString(k[0]), "uuid").append(", ").param(LocalDate.parse(k[1]), "date")
-                        .append(", ").param(e.getValue(), "numeric").append(", ").param(c[0], "bigint").append(", ").param(c[1], "bigint").append(")");
-                first = false;
+                mBrand.add(k[0]);
+                mPeriod.add(k[1]);
+                mAmount.add(e.getValue().toPlainString());
+                mOrders.add(c[0]);
+                mUnits.add(c[1]);
             }
-            month.append("""
-                     on conflict (brand_id, period) do update set amount = brand_month_sales.amount + excluded.amount,
+            NativeSql month = new NativeSql().append("insert into brand_month_sales (brand_id, period, amount, orders, units) select * from unnest(")
+                    .array(mBrand, "uuid").append(", ").array(mPeriod, "date").append(", ").array(mAmount, "numeric").append(", ")
+                    .array(mOrders, "bigint").append(", ").array(mUnits, "bigint").append("""
+                    ) on conflict (brand_id, period) do update set amount = brand_month_sales.amount + excluded.amount,
                       orders = brand_month_sales.orders + excluded.orders, units = brand_month_sales.units + excluded.units""");
 
-            NativeSql year = new NativeSql().append("insert into brand_year_sales (brand_id, program_id, year, amount) values ");
-            first = true;
+            List<Object> yBrand = new ArrayList<>(), yProgram = new ArrayList<>(), yYear = new ArrayList<>(), yAmount = new ArrayList<>();
             for (var e : brandYear.entrySet()) {
                 String[] k = e.getKey().split("\\|");
-                UUID brand = UUID.fromString(k[0]);
-                UUID program = samples.get("brand|" + brand).brand().programId;
-                year.append(first ? "(" : ", (").param(brand, "uuid").append(", ").param(program, "uuid").append(", ")
-                        .param(Integer.parseInt(k[1]), "int").append(", ").param(e.getValue(), "numeric").append(")");
-                first = false;
+                yBrand.add(k[0]);
+                yProgram.add(samples.get("brand|" + k[0]).brand().programId);
+                yYear.add(k[1]);
+                yAmount.add(e.getValue().toPlainString());
             }
-            year.append(" on conflict (brand_id, year) do update set amount = brand_year_sales.amount + excluded.amount");
+            NativeSql year = new NativeSql().append("insert into brand_year_sales (brand_id, program_id, year, amount) select * from unnest(")
+                    .array(yBrand, "uuid").append(", ").array(yProgram, "uuid").append(", ").array(yYear, "int").append(", ")
+                    .array(yAmount, "numeric")
+                    .append(") on conflict (brand_id, year) do update set amount = brand_year_sales.amount + excluded.amount");
 
-            NativeSql cell = new NativeSql().append(
-                    "insert into sales_cell (program_id, period, township, platform, enterprise_code, amount, orders, units, poor_amount) values ");
-            first = true;
+            List<Object> cProgram = new ArrayList<>(), cPeriod = new ArrayList<>(), cTownship = new ArrayList<>(), cPlatform = new ArrayList<>(),
+                    cEnterprise = new ArrayList<>(), cAmount = new ArrayList<>(), cOrders = new ArrayList<>(), cUnits = new ArrayList<>(),
+                    cPoor = new ArrayList<>();
             for (var e : cellMoney.entrySet()) {
                 String[] k = e.getKey().split("\\|", 5);
                 long[] c = cellCounts.get(e.getKey());
-                cell.append(first ? "(" : ", (").param(UUID.fromString(k[0]), "uuid").append(", ").param(LocalDate.parse(k[1]), "date")
-                        .append(", ").param(k[2], "text").append(", ").param(k[3], "text").append(", ").param(k[4], "text").append(", ")
-                        .param(e.getValue()[0], "numeric").append(", ").param(c[0], "bigint").append(", ").param(c[1], "bigint").append(", ")
-                        .param(e.getValue()[1], "numeric").append(")");
-                first = false;
+                cProgram.add(k[0]);
+                cPeriod.add(k[1]);
+                cTownship.add(k[2]);
+                cPlatform.add(k[3]);
+                cEnterprise.add(k[4]);
+                cAmount.add(e.getValue()[0].toPlainString());
+                cOrders.add(c[0]);
+                cUnits.add(c[1]);
+                cPoor.add(e.getValue()[1].toPlainString());
             }
-            cell.append("""
-                     on conflict (program_id, period, township, platform, enterprise_code) do update set
+            NativeSql cell = new NativeSql().append(
+                            "insert into sales_cell (program_id, period, township, platform, enterprise_code, amount, orders, units, poor_amount) select * from unnest(")
+                    .array(cProgram, "uuid").append(", ").array(cPeriod, "date").append(", ").array(cTownship, "text").append(", ")
+                    .array(cPlatform, "text").append(", ").array(cEnterprise, "text").append(", ").array(cAmount, "numeric").append(", ")
+                    .array(cOrders, "bigint").append(", ").array(cUnits, "bigint").append(", ").array(cPoor, "numeric").append("""
+                    ) on conflict (program_id, period, township, platform, enterprise_code) do update set
                       amount = sales_cell.amount + excluded.amount, orders = sales_cell.orders + excluded.orders,
                       units = sales_cell.units + excluded.units, poor_amount = sales_cell.poor_amount + excluded.poor_amount""");
             return month.update().chain(year::update).chain(cell::update).replaceWithVoid();
