@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /** The brand/product register and the platform list, read once per request, upload or event to check many rows. */
 public final class RegisterSnapshot {
@@ -17,11 +16,7 @@ public final class RegisterSnapshot {
     private final Set<String> platforms;
 
     public RegisterSnapshot(List<Brand> brands, List<Product> products, Set<String> platforms) {
-        Map<UUID, Brand> byId = new HashMap<>();
-        brands.forEach(b -> {
-            this.brands.put(b.name, b);
-            byId.put(b.id, b);
-        });
+        brands.forEach(b -> this.brands.put(b.name, b));
         products.forEach(p -> this.products.put(p.brandId + "|" + p.name, p));
         this.platforms = platforms;
     }
