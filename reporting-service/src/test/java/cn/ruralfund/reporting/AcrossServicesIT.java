@@ -62,6 +62,32 @@ class AcrossServicesIT {
         }
     }
 
+    /** R16 across services: reporting-service finds a monthly report missed and project-service issues a data-reporting notice. */
+    @Test
+    void R16_overdueReportBecomesADataReportingNoticeInProjectService() throws Exception {
+        String enterprise = Fixtures.creditCode();
+        try (ServiceProcess project = ServiceProcess.start("project-service", "project_it", Map.of())) {
+            given().baseUri(project.url()).auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                    .body(Map.of("name", "景洪测试农业有限公司 " + enterprise, "creditCode", enterprise, "legalRepresentative", "岩温",
+                            "contact", "0691-0000000", "fundAccount", Map.of("bank", "农业银行景洪支行", "accountName", "景洪测试农业有限公司",
+                                    "accountNumber", "6228" + System.nanoTime())))
+                    .post("/enterprises").then().statusCode(201);
+            given().baseUri(reporting.url()).auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                    .body(Map.of("enterpriseCreditCode", enterprise, "firstPeriod", "2021-01", "lastPeriod", "2021-01", "dueDay", 10))
+                    .post("/reporting-obligations").then().statusCode(201);
+            given().baseUri(reporting.url()).auth().oauth2(OFFICE).post("/reporting-obligations/check").then().statusCode(200);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                java.util.List<Map<String, Object>> notices = given().baseUri(project.url()).auth().oauth2(OFFICE).get("/notices")
+                        .then().statusCode(200).extract().jsonPath().getList("$");
+                assertThat(notices).anySatisfy(n -> {
+                    assertThat(n.get("kind")).isEqualTo("DATA_REPORTING");
+                    assertThat(n.get("reason").toString()).contains("2021-01").contains("2021-02-10");
+                });
+            });
+        }
+    }
+
     @Test
     void Backbone_eventCommittedButNotPublishedWhenTheServiceDiesIsPublishedAfterRestart() throws Exception {
         ServiceProcess budget = ServiceProcess.start("budget-service", "budget_it", Map.of("platform.outbox.relay.enabled", "false"));

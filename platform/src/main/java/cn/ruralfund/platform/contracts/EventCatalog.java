@@ -29,6 +29,7 @@ public final class EventCatalog {
             RectificationClosedV1.TYPE,
             PerformanceEvaluatedV1.TYPE,
             ReportOverdueV1.TYPE,
+            SalesRecordedV1.TYPE,
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,
             PublicityClosedV1.TYPE);

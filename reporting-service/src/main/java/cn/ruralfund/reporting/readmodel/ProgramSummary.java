@@ -21,6 +21,10 @@ public class ProgramSummary extends PanacheEntityBase {
     public int year;
     public String name;
     public BigDecimal allotted;
+    @Column(name = "period_start")
+    public java.time.LocalDate periodStart;
+    @Column(name = "period_end")
+    public java.time.LocalDate periodEnd;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -1,47 +1,36 @@
-package cn.ruralfund.reporting.messaging;
+package cn.ruralfund.reporting.service;
 
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
 import cn.ruralfund.platform.events.CloudEvent;
-import cn.ruralfund.platform.inbox.Inbox;
+import cn.ruralfund.platform.inbox.PoisonMessageException;
 import cn.ruralfund.reporting.readmodel.DirectionSummary;
 import cn.ruralfund.reporting.readmodel.ProgramSummary;
 import cn.ruralfund.reporting.readmodel.TimelineEntry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-
-/** Builds the program read model from budget-service's events. */
+/** Programs as budget-service announces them; a new program gets its performance target table from a matching template. */
 @ApplicationScoped
-public class BudgetEventsConsumer {
+public class ProgramReadModel {
 
-    private static final String CHANNEL = "budget-events";
+    private final TargetTable targets;
 
-    private final Inbox inbox;
-
-    BudgetEventsConsumer(Inbox inbox) {
-        this.inbox = inbox;
+    ProgramReadModel(TargetTable targets) {
+        this.targets = targets;
     }
 
-    @Incoming(CHANNEL)
-    public Uni<Void> onBudgetEvent(String record) {
-        return inbox.apply(CHANNEL, record, this::apply);
-    }
-
-    Uni<Void> apply(CloudEvent event) {
-        if (event.type().equals(ProgramCreatedV1.TYPE.type())) {
-            return programCreated(event, inbox.data(event, ProgramCreatedV1.class));
+    public Uni<Void> created(CloudEvent event, ProgramCreatedV1 created) {
+        if (created.programId() == null || created.total() == null || created.directions() == null || created.name() == null) {
+            throw new PoisonMessageException("program-created without programId, name, total or directions", null);
         }
-        return Uni.createFrom().voidItem(); // a type this service does not read
-    }
-
-    private Uni<Void> programCreated(CloudEvent event, ProgramCreatedV1 created) {
         ProgramSummary program = new ProgramSummary();
         program.programId = created.programId();
         program.county = created.county();
         program.year = created.year();
         program.name = created.name();
         program.allotted = created.total();
+        program.periodStart = created.periodStart() == null ? null : created.periodStart().atDay(1);
+        program.periodEnd = created.periodEnd() == null ? null : created.periodEnd().atEndOfMonth();
         program.updatedAt = event.time();
         TimelineEntry entry = new TimelineEntry();
         entry.programId = created.programId();
@@ -60,6 +49,7 @@ public class BudgetEventsConsumer {
                     return direction;
                 })))
                 .chain(() -> entry.persist())
+                .chain(() -> targets.seedFromTemplate(program))
                 .replaceWithVoid();
     }
 }

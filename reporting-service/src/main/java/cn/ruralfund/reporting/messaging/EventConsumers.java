@@ -1,0 +1,78 @@
+package cn.ruralfund.reporting.messaging;
+
+import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.AllocationSetV1;
+import cn.ruralfund.platform.contracts.BudgetCommittedV1;
+import cn.ruralfund.platform.contracts.DisbursementPaidV1;
+import cn.ruralfund.platform.contracts.ProgramCreatedV1;
+import cn.ruralfund.platform.contracts.RecoveryCompletedV1;
+import cn.ruralfund.platform.contracts.SalesRecordedV1;
+import cn.ruralfund.platform.events.CloudEvent;
+import cn.ruralfund.platform.events.EventType;
+import cn.ruralfund.platform.inbox.Inbox;
+import cn.ruralfund.reporting.service.FundReadModel;
+import cn.ruralfund.reporting.service.ProgramReadModel;
+import cn.ruralfund.reporting.service.SalesFeed;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** reporting-service's incoming channels: each record through the Inbox (applied once), routed by type to a service. */
+@ApplicationScoped
+public class EventConsumers {
+
+    private final Inbox inbox;
+    private final ProgramReadModel programs;
+    private final FundReadModel funds;
+    private final SalesFeed sales;
+
+    EventConsumers(Inbox inbox, ProgramReadModel programs, FundReadModel funds, SalesFeed sales) {
+        this.inbox = inbox;
+        this.programs = programs;
+        this.funds = funds;
+        this.sales = sales;
+    }
+
+    @Incoming("budget-events")
+    public Uni<Void> onBudgetEvent(String record) {
+        return inbox.apply("budget-events", record, event -> {
+            if (is(event, ProgramCreatedV1.TYPE)) {
+                return programs.created(event, inbox.data(event, ProgramCreatedV1.class));
+            }
+            if (is(event, AllocationSetV1.TYPE)) {
+                return funds.allocationSet(event, inbox.data(event, AllocationSetV1.class));
+            }
+            if (is(event, BudgetCommittedV1.TYPE)) {
+                return funds.budgetCommitted(inbox.data(event, BudgetCommittedV1.class));
+            }
+            if (is(event, DisbursementPaidV1.TYPE)) {
+                return funds.paid(inbox.data(event, DisbursementPaidV1.class));
+            }
+            if (is(event, RecoveryCompletedV1.TYPE)) {
+                return funds.recovered(inbox.data(event, RecoveryCompletedV1.class));
+            }
+            return skip();
+        });
+    }
+
+    @Incoming("acceptance-events")
+    public Uni<Void> onAcceptanceEvent(String record) {
+        return inbox.apply("acceptance-events", record, event -> is(event, AcceptanceConcludedV1.TYPE)
+                ? funds.acceptance(inbox.data(event, AcceptanceConcludedV1.class)) : skip());
+    }
+
+    /** The machine feed of sales records (and reporting-service's own events on the same topic, which it skips). */
+    @Incoming("sales-feed")
+    public Uni<Void> onSalesFeed(String record) {
+        return inbox.apply("sales-feed", record, event -> is(event, SalesRecordedV1.TYPE)
+                ? sales.apply(event, inbox.data(event, SalesRecordedV1.class)) : skip());
+    }
+
+    private static boolean is(CloudEvent event, EventType<?> type) {
+        return event.type().equals(type.type());
+    }
+
+    private static Uni<Void> skip() {
+        return Uni.createFrom().voidItem(); // a type this service does not read
+    }
+}
