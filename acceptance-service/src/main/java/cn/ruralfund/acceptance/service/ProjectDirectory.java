@@ -11,6 +11,7 @@ import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.inbox.PoisonMessageException;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +45,7 @@ public class ProjectDirectory {
                 || r.projectName() == null || r.task() == null) {
             throw new PoisonMessageException("project-registered lacks projectId, programId, projectName, task, enterpriseCreditCode or budget", null);
         }
-        return Project.<Project>findById(r.projectId()).chain(existing -> {
+        return lockProgram(r.programId()).chain(() -> Project.<Project>findById(r.projectId())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem(); // registered once; a replay changes nothing
             }
@@ -70,7 +71,7 @@ public class ProjectDirectory {
         if (c.programId() == null || c.periodEnd() == null) {
             throw new PoisonMessageException("program-created lacks programId or periodEnd", null);
         }
-        return Program.<Program>findById(c.programId()).chain(existing -> {
+        return lockProgram(c.programId()).chain(() -> Program.<Program>findById(c.programId())).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -103,6 +104,16 @@ public class ProjectDirectory {
             }
             return chain;
         });
+    }
+
+    /**
+     * A transaction-scoped advisory lock on the program: a project and its program arrive on two topics, in either
+     * order and possibly at once; serialised, the later of the two always sees the other and the deadline is set.
+     */
+    private static Uni<Void> lockProgram(UUID programId) {
+        long key = programId.getMostSignificantBits() ^ programId.getLeastSignificantBits();
+        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(pg_advisory_xact_lock(:key) as text)", String.class)
+                .setParameter("key", key).getSingleResult()).replaceWithVoid();
     }
 
     /** R14: the office postpones the acceptance deadline (performance goals not fully met: faster work, later acceptance). */
