@@ -1,7 +1,7 @@
 package cn.ruralfund.acceptance.service;
 
 import cn.ruralfund.acceptance.domain.Material;
-import cn.ruralfund.acceptance.storage.MaterialStore;
+import cn.ruralfund.acceptance.storage.MaterialStores;
 import cn.ruralfund.platform.time.PlatformClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,13 +33,13 @@ public class ArchiveService {
     public static final String FILE = "application.json";
 
     private final DossierService dossiers;
-    private final MaterialStore store;
+    private final MaterialStores stores;
     private final PlatformClock clock;
     private final ObjectMapper mapper;
 
-    ArchiveService(DossierService dossiers, MaterialStore store, PlatformClock clock, ObjectMapper mapper) {
+    ArchiveService(DossierService dossiers, MaterialStores stores, PlatformClock clock, ObjectMapper mapper) {
         this.dossiers = dossiers;
-        this.store = store;
+        this.stores = stores;
         this.clock = clock;
         this.mapper = mapper.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
@@ -55,7 +55,7 @@ public class ArchiveService {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Material m : d.materials()) {
                 String path = "materials/" + m.kind + "/" + m.id + "-" + m.name.replaceAll("[\\\\/:*?\"<>|]", "_");
-                chain = chain.chain(() -> store.get(m.storeKey).invoke(bytes -> entries.put(path, bytes)).replaceWithVoid());
+                chain = chain.chain(() -> stores.byName(m.storage).get(m.storeKey).invoke(bytes -> entries.put(path, bytes)).replaceWithVoid());
             }
             return chain.map(ignored -> {
                 List<Map<String, Object>> files = new ArrayList<>();

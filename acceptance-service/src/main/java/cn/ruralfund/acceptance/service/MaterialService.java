@@ -2,6 +2,7 @@ package cn.ruralfund.acceptance.service;
 
 import cn.ruralfund.acceptance.domain.Material;
 import cn.ruralfund.acceptance.storage.MaterialStore;
+import cn.ruralfund.acceptance.storage.MaterialStores;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
@@ -35,15 +36,15 @@ public class MaterialService {
     public record Content(Material material, byte[] bytes) {
     }
 
-    private final MaterialStore store;
+    private final MaterialStores stores;
     private final AuditTrail audit;
     private final PlatformClock clock;
     private final Vertx vertx;
     private final long maxBytes;
 
-    MaterialService(MaterialStore store, AuditTrail audit, PlatformClock clock, Vertx vertx,
+    MaterialService(MaterialStores stores, AuditTrail audit, PlatformClock clock, Vertx vertx,
                     @ConfigProperty(name = "acceptance.material.max-bytes", defaultValue = "20971520") long maxBytes) {
-        this.store = store;
+        this.stores = stores;
         this.audit = audit;
         this.clock = clock;
         this.vertx = vertx;
@@ -87,6 +88,7 @@ public class MaterialService {
                     throw ProblemException.rule("material-checksum-mismatch", "Checksum mismatch",
                             "the declared SHA-256 " + declaredSha + " does not match the received content (" + sha + ")");
                 }
+                MaterialStore store = stores.writer();
                 Material m = new Material();
                 m.id = UUID.randomUUID();
                 m.applicationId = a.id;
@@ -101,11 +103,14 @@ public class MaterialService {
                 m.addedIn = 0;
                 m.uploadedBy = actor.name();
                 m.uploadedAt = clock.now();
-                return store.put(m.storeKey, bytes)
+                Uni<Material> stored = store.put(m.storeKey, bytes)
                         .chain(() -> m.persist())
                         .chain(() -> audit.record(actor.name(), "material.uploaded", "application", a.id, null,
                                 Map.of("material", m.id.toString(), "kind", m.kind, "name", m.name, "sha256", m.sha256, "size", m.size)))
                         .replaceWith(m);
+                // an object store is outside the transaction: undo the put when the row is not written
+                return store.transactional() ? stored
+                        : stored.onFailure().call(() -> store.delete(m.storeKey).onFailure().recoverWithNull());
             });
         });
     }
@@ -116,7 +121,7 @@ public class MaterialService {
             if (m == null || !m.applicationId.equals(a.id)) {
                 throw ProblemException.notFound("material", materialId);
             }
-            return store.get(m.storeKey).map(bytes -> new Content(m, bytes));
+            return stores.byName(m.storage).get(m.storeKey).map(bytes -> new Content(m, bytes));
         }));
     }
 

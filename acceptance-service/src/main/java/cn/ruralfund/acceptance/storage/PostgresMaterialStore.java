@@ -27,6 +27,11 @@ public class PostgresMaterialStore implements MaterialStore {
     }
 
     @Override
+    public Uni<Void> delete(String key) {
+        return MaterialBlob.deleteById(key).replaceWithVoid();
+    }
+
+    @Override
     public Uni<byte[]> get(String key) {
         return MaterialBlob.<MaterialBlob>findById(key).map(b -> {
             if (b == null) {
