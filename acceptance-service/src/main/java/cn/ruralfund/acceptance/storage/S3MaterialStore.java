@@ -54,6 +54,10 @@ public class S3MaterialStore implements MaterialStore {
         this.settings = Optional.ofNullable(settings);
     }
 
+    public Settings settings() {
+        return settings.orElseThrow();
+    }
+
     @Override
     public String name() {
         return NAME;
