@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.ByteArrayOutputStream;
@@ -57,7 +58,8 @@ public class ArchiveService {
                 String path = "materials/" + m.kind + "/" + m.id + "-" + m.name.replaceAll("[\\\\/:*?\"<>|]", "_");
                 chain = chain.chain(() -> stores.byName(m.storage).get(m.storeKey).invoke(bytes -> entries.put(path, bytes)).replaceWithVoid());
             }
-            return chain.map(ignored -> {
+            // hashing and compressing tens of megabytes is CPU work: off the event loop, once the reads are done
+            return chain.emitOn(Infrastructure.getDefaultWorkerPool()).map(ignored -> {
                 List<Map<String, Object>> files = new ArrayList<>();
                 entries.forEach((path, bytes) -> files.add(Map.of("path", path, "size", bytes.length, "sha256", MaterialService.sha256(bytes))));
                 Map<String, Object> manifest = new LinkedHashMap<>();
