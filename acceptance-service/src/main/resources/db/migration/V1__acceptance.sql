@@ -126,6 +126,7 @@ create index invoice_application on invoice (application_id);
 
 create table initial_review (
     id             uuid primary key,
+    seq            bigint generated always as identity,
     application_id uuid not null references application (id),
     version        int  not null,
     complete       boolean not null,
@@ -166,10 +167,12 @@ create table on_site_review (
 
 create table joint_review (
     id             uuid primary key,
+    seq            bigint generated always as identity,
     application_id uuid not null references application (id),
     reviewer       text not null,
     agrees         boolean not null,
     opinion        text not null,
+    superseded     boolean not null default false,
     reviewed_at    timestamptz not null
 );
 

@@ -309,7 +309,8 @@ class AcceptanceProcessTest {
                 LocalDate.parse("2022-06-02"), LocalDate.parse("2022-06-09"), true, OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(OFFICE).get("/applications/" + application)
                 .then().body("application.status", equalTo("REOPENED")).body("project.acceptance", nullValue()));
-        // reviewed again: a new joint review, then a new conclusion
+        // reviewed again: the earlier joint review no longer counts; a new one, then a new conclusion
+        Fixtures.conclude(application, "FAIL").statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r4-no-joint-review"));
         Fixtures.joint(application, false).statusCode(201);
         Fixtures.conclude(application, "FAIL").statusCode(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> Events.all(Topics.ACCEPTANCE, r -> project.toString().equals(r.key())

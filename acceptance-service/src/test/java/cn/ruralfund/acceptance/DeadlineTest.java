@@ -2,7 +2,6 @@ package cn.ruralfund.acceptance;
 
 import cn.ruralfund.acceptance.service.DeadlineService;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
-import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.events.Topics;
 import cn.ruralfund.platform.testing.Events;
 import cn.ruralfund.platform.testing.Tokens;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** R8 acceptance deadlines (a scheduled check with an injected clock) and R14 postponements, over the real broker. */
+/** R8 acceptance deadlines (a scheduled check with an injected clock), R14 postponements and disqualification, over the real broker. */
 @QuarkusTest
 class DeadlineTest {
 
@@ -105,23 +103,6 @@ class DeadlineTest {
     }
 
     @Test
-    void deadlineIsTheProgramsEndEvenWhenTheProjectArrivesFirst() {
-        Fixtures.today("2022-06-01");
-        UUID programId = UUID.randomUUID();
-        UUID project = UUID.randomUUID();
-        String enterprise = Fixtures.creditCode();
-        Events.send(ProjectRegisteredV1.TYPE, project.toString(), new ProjectRegisteredV1(project, programId, UUID.randomUUID(), "电商服务站",
-                "电商服务站点", false, enterprise, "某公司", new BigDecimal("100000.00"), null, List.of(), OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(OFFICE).get("/projects/" + project).statusCode() == 200);
-        given().auth().oauth2(OFFICE).get("/projects/" + project).then().body("deadline", equalTo(null));
-        Events.send(cn.ruralfund.platform.contracts.ProgramCreatedV1.TYPE, programId.toString(), new cn.ruralfund.platform.contracts.ProgramCreatedV1(
-                programId, "景洪市", 2021, "2021 program " + programId, new BigDecimal("1000000.00"), YearMonth.of(2021, 1), YearMonth.of(2023, 2),
-                List.of(), List.of()));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(OFFICE).get("/projects/" + project)
-                .then().body("deadline", equalTo("2023-02-28")));
-    }
-
-    @Test
     void disqualifiedEnterpriseTakesNoApplicationAndIsNotFailedTwice() {
         Fixtures.today("2022-06-01");
         String enterprise = Fixtures.creditCode();
@@ -134,16 +115,6 @@ class DeadlineTest {
         given().auth().oauth2(Tokens.enterprise(enterprise)).contentType(ContentType.JSON).body(Map.of("projectId", project))
                 .post("/applications").then().statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r11-disqualified"));
         assertThat(check("2023-01-01").failed()).doesNotContain(project);
-    }
-
-    @Test
-    void projectRegisteredWithoutABudgetGoesToTheDeadLetterTopic() {
-        UUID project = UUID.randomUUID();
-        Map<String, Object> data = new java.util.HashMap<>(Map.of("projectId", project, "programId", UUID.randomUUID(), "projectName", "x",
-                "task", "t", "enterpriseCreditCode", Fixtures.creditCode()));
-        Events.send(ProjectRegisteredV1.TYPE.topic(), project.toString(), Events.cloudEvent(ProjectRegisteredV1.TYPE.type(), project.toString(), data));
-        Events.awaitRecord(Topics.deadLetter("acceptance-service"), r -> project.toString().equals(r.key()), Duration.ofSeconds(60));
-        given().auth().oauth2(OFFICE).get("/projects/" + project).then().statusCode(404).contentType("application/problem+json");
     }
 
     private static io.restassured.response.ValidatableResponse postpone(String token, UUID project, String date) {

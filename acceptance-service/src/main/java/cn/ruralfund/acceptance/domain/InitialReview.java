@@ -15,6 +15,9 @@ import java.util.UUID;
 public class InitialReview extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** Order of recording (the clock may give two reviews the same instant). */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
     @Column(name = "application_id")
     public UUID applicationId;
     public int version;

@@ -15,11 +15,16 @@ import java.util.UUID;
 public class JointReview extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** Order of recording (the clock may give two reviews the same instant). */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
     @Column(name = "application_id")
     public UUID applicationId;
     public String reviewer;
     public boolean agrees;
     public String opinion;
+    /** Set when an upheld objection reopened the conclusion: the next conclusion needs a new joint review. */
+    public boolean superseded;
     @Column(name = "reviewed_at")
     public OffsetDateTime reviewedAt;
 }

@@ -8,6 +8,7 @@ import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.inbox.Inbox;
+import cn.ruralfund.platform.inbox.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -46,7 +47,15 @@ public class EventConsumers {
     @Incoming("publicity-events")
     Uni<Void> onPublicityEvent(String record) {
         return inbox.apply("publicity-events", record, event -> is(event, PublicityClosedV1.TYPE.type())
-                ? reviews.publicityClosed(inbox.data(event, PublicityClosedV1.class), actor(event)) : skip());
+                ? reviews.publicityClosed(publicityClosed(event), actor(event)) : skip());
+    }
+
+    /** Fails closed: a missing objectionUpheld must not read as "no objection" (a primitive would default to false). */
+    private PublicityClosedV1 publicityClosed(CloudEvent event) {
+        if (!event.data().path("objectionUpheld").isBoolean()) {
+            throw new PoisonMessageException("publicity-closed " + event.id() + " lacks objectionUpheld", null);
+        }
+        return inbox.data(event, PublicityClosedV1.class);
     }
 
     private Uni<Void> project(CloudEvent event) {

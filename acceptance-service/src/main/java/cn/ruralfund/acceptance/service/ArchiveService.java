@@ -5,7 +5,7 @@ import cn.ruralfund.acceptance.storage.MaterialStores;
 import cn.ruralfund.platform.time.PlatformClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,32 +48,39 @@ public class ArchiveService {
     public record Archive(String fileName, byte[] zip) {
     }
 
-    @WithSession
+    /** Reads the file and its materials in one session, then hashes and compresses off the event loop (CPU work). */
     public Uni<Archive> of(UUID applicationId, Actor actor) {
-        return dossiers.of(applicationId, actor).chain(d -> {
-            Map<String, byte[]> entries = new LinkedHashMap<>();
-            entries.put(FILE, json(d));
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Material m : d.materials()) {
-                String path = "materials/" + m.kind + "/" + m.id + "-" + m.name.replaceAll("[\\\\/:*?\"<>|]", "_");
-                chain = chain.chain(() -> stores.byName(m.storage).get(m.storeKey).invoke(bytes -> entries.put(path, bytes)).replaceWithVoid());
-            }
-            // hashing and compressing tens of megabytes is CPU work: off the event loop, once the reads are done
-            return chain.emitOn(Infrastructure.getDefaultWorkerPool()).map(ignored -> {
-                List<Map<String, Object>> files = new ArrayList<>();
-                entries.forEach((path, bytes) -> files.add(Map.of("path", path, "size", bytes.length, "sha256", MaterialService.sha256(bytes))));
-                Map<String, Object> manifest = new LinkedHashMap<>();
-                manifest.put("applicationId", d.application().id);
-                manifest.put("projectId", d.project().id);
-                manifest.put("enterpriseCreditCode", d.project().enterpriseCode);
-                manifest.put("status", d.application().status);
-                manifest.put("conclusion", d.application().conclusion);
-                manifest.put("generatedAt", clock.now());
-                manifest.put("algorithm", "SHA-256");
-                manifest.put("files", files);
-                return new Archive("acceptance-" + d.application().id + ".zip", zip(entries, json(manifest)));
-            });
-        });
+        return Panache.withSession(() -> dossiers.of(applicationId, actor).chain(d -> {
+                    Map<String, byte[]> entries = new LinkedHashMap<>();
+                    entries.put(FILE, json(d));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Material m : d.materials()) {
+                        String path = "materials/" + m.kind + "/" + m.id + "-" + m.name.replaceAll("[\\\\/:*?\"<>|]", "_");
+                        chain = chain.chain(() -> stores.byName(m.storage).get(m.storeKey).invoke(bytes -> entries.put(path, bytes)).replaceWithVoid());
+                    }
+                    return chain.map(ignored -> new Gathered(d, entries));
+                }))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(this::pack);
+    }
+
+    private record Gathered(Dossier dossier, Map<String, byte[]> entries) {
+    }
+
+    private Archive pack(Gathered g) {
+        Dossier d = g.dossier();
+        List<Map<String, Object>> files = new ArrayList<>();
+        g.entries().forEach((path, bytes) -> files.add(Map.of("path", path, "size", bytes.length, "sha256", MaterialService.sha256(bytes))));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("applicationId", d.application().id);
+        manifest.put("projectId", d.project().id);
+        manifest.put("enterpriseCreditCode", d.project().enterpriseCode);
+        manifest.put("status", d.application().status);
+        manifest.put("conclusion", d.application().conclusion);
+        manifest.put("generatedAt", clock.now());
+        manifest.put("algorithm", "SHA-256");
+        manifest.put("files", files);
+        return new Archive("acceptance-" + d.application().id + ".zip", zip(g.entries(), json(manifest)));
     }
 
     private byte[] json(Object value) {

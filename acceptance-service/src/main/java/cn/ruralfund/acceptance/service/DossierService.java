@@ -32,10 +32,10 @@ public class DossierService {
                 Material.<Material>list("applicationId = ?1 order by uploadedAt, id", a.id).chain(materials ->
                 Invoice.<Invoice>list("applicationId = ?1 order by recordedAt, id", a.id).chain(invoices ->
                 duplicates(invoices).chain(duplicates ->
-                InitialReview.<InitialReview>list("applicationId = ?1 order by reviewedAt, id", a.id).chain(initial ->
+                InitialReview.<InitialReview>list("applicationId = ?1 order by seq", a.id).chain(initial ->
                 TeamMember.<TeamMember>list("applicationId = ?1 order by member", a.id).chain(team ->
                 OnSiteReview.<OnSiteReview>list("applicationId = ?1 order by reviewedAt, member", a.id).chain(onSite ->
-                JointReview.<JointReview>list("applicationId = ?1 order by reviewedAt, id", a.id).chain(joint ->
+                JointReview.<JointReview>list("applicationId = ?1 order by seq", a.id).chain(joint ->
                 ThirdPartyAudit.<ThirdPartyAudit>find("applicationId", a.id).firstResult().chain(audit ->
                 Postponement.<Postponement>list("projectId = ?1 order by decidedAt", p.id).chain(postponements ->
                 AuditEntry.<AuditEntry>list("(aggregateType = 'application' and aggregateId = ?1) or (aggregateType = 'project' and aggregateId = ?2) order by id",

@@ -177,9 +177,9 @@ public class ReviewService {
                 throw ProblemException.rule("r4-not-complete", "Application not complete",
                         "application " + a.id + " is " + a.status + "; only an application found complete in the initial review is concluded");
             }
-            return onSiteComplete(a).chain(reviews -> JointReview.<JointReview>find("applicationId = ?1 order by reviewedAt desc", a.id)
+            return onSiteComplete(a).chain(reviews -> JointReview.<JointReview>find("applicationId = ?1 and superseded = false order by seq desc", a.id)
                     .firstResult().chain(joint -> {
-                        if (joint == null || (a.concludedAt != null && joint.reviewedAt.isBefore(a.concludedAt))) {
+                        if (joint == null) {
                             throw ProblemException.rule("r4-no-joint-review", "No joint review",
                                     "the joint review (会审) with Finance is not recorded for application " + a.id);
                         }
@@ -232,8 +232,8 @@ public class ReviewService {
                 a.status = Application.Status.REOPENED;
                 p.acceptance = null;
                 p.acceptanceReason = null;
-                return audit.record(actor, "acceptance.reopened", "application", a.id, "objection upheld during publicity (R5)",
-                        Map.of("announcementId", String.valueOf(closed.announcementId()), "previousConclusion", String.valueOf(a.conclusion)));
+                return JointReview.update("superseded = true where applicationId = ?1", a.id).chain(() -> audit.record(actor, "acceptance.reopened", "application", a.id, "objection upheld during publicity (R5)",
+                        Map.of("announcementId", String.valueOf(closed.announcementId()), "previousConclusion", String.valueOf(a.conclusion))));
             });
         });
     }
