@@ -33,6 +33,9 @@ class DeadlineTest {
     @Inject
     DeadlineService deadlines;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     DeadlineService.CheckResult check(String today) {
         Fixtures.today(today);
         return deadlines.runCheck().await().atMost(Duration.ofSeconds(60));
@@ -66,7 +69,7 @@ class DeadlineTest {
     }
 
     @Test
-    void R8_projectWithoutAnyApplicationFailsToo_andAPassedOneDoesNot() {
+    void R8_projectWithoutAnyApplicationFailsToo_andAPassedOneDoesNot_andTheGaugesCountThem() {
         Fixtures.today("2022-06-01");
         String idle = Fixtures.creditCode();
         UUID idleProject = Fixtures.project(Fixtures.program(YearMonth.of(2022, 12)), idle);
@@ -78,6 +81,11 @@ class DeadlineTest {
 
         List<UUID> failed = check("2023-01-01").failed();
         assertThat(failed).contains(idleProject).doesNotContain(doneProject);
+        // the dashboard's gauges count them from the database
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(registry.get("ruralfund_acceptance_projects").tags("acceptance", "FAIL", "reason", "DEADLINE_MISSED").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(registry.get("ruralfund_acceptance_applications").tag("status", "PASSED").gauge().value()).isGreaterThanOrEqualTo(1);
+        });
         given().auth().oauth2(Tokens.enterprise(idle)).get("/applications").then().body("[0].conclusionReason", equalTo("DEADLINE_MISSED"));
     }
 

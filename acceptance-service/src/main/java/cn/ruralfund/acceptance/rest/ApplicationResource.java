@@ -1,6 +1,7 @@
 package cn.ruralfund.acceptance.rest;
 
 import cn.ruralfund.acceptance.domain.Application;
+import cn.ruralfund.acceptance.domain.AssetClaim;
 import cn.ruralfund.acceptance.domain.Invoice;
 import cn.ruralfund.acceptance.domain.JointReview;
 import cn.ruralfund.acceptance.domain.Material;
@@ -127,6 +128,15 @@ public class ApplicationResource {
     public Uni<RestResponse<Invoice>> invoice(@PathParam("id") UUID id, @Valid @NotNull Commands.RecordInvoice request) {
         return applications.recordInvoice(id, request, actor()).map(i -> RestResponse.ResponseBuilder.<Invoice>create(RestResponse.Status.CREATED)
                 .entity(i).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    /** R15: an asset claimed (equipment serial number or facility address). */
+    @POST
+    @Path("{id}/assets")
+    @RolesAllowed(Roles.ENTERPRISE)
+    public Uni<RestResponse<AssetClaim>> asset(@PathParam("id") UUID id, @Valid @NotNull Commands.ClaimAsset request) {
+        return applications.claimAsset(id, request, actor()).map(c -> RestResponse.ResponseBuilder.<AssetClaim>create(RestResponse.Status.CREATED)
+                .entity(c).type(MediaType.APPLICATION_JSON).build());
     }
 
     /** The enterprise submits or resubmits; each submission is a kept version. */

@@ -2,6 +2,7 @@ package cn.ruralfund.acceptance.service;
 
 import cn.ruralfund.acceptance.domain.Application;
 import cn.ruralfund.acceptance.domain.ApplicationVersion;
+import cn.ruralfund.acceptance.domain.AssetClaim;
 import cn.ruralfund.acceptance.domain.ChecklistItem;
 import cn.ruralfund.acceptance.domain.InitialReview;
 import cn.ruralfund.acceptance.domain.Invoice;
@@ -115,6 +116,34 @@ public class ApplicationService {
                     i.recordedAt = clock.now();
                     return i.persist().chain(() -> audit.record(actor.name(), "invoice.recorded", "application", a.id, null,
                             Map.of("invoice", i.code + "-" + i.number, "amount", i.amount.toPlainString()))).replaceWith(i);
+                }));
+    }
+
+    /** R15: records an asset the application claims; the same asset twice in one application is refused. */
+    @WithTransaction
+    public Uni<AssetClaim> claimAsset(UUID applicationId, Commands.ClaimAsset cmd, Actor actor) {
+        String normalized = AssetClaim.normalize(cmd.identifier());
+        if (normalized.isEmpty()) {
+            throw ProblemException.invalid("asset-identifier", "the identifier has no letters or digits");
+        }
+        return editable(applicationId, actor).chain(a -> AssetClaim.count("applicationId = ?1 and kind = ?2 and normalized = ?3", a.id, cmd.kind(), normalized)
+                .chain(n -> {
+                    if (n > 0) {
+                        throw ProblemException.conflict("r15-asset-repeated", "Asset already claimed here",
+                                cmd.kind() + " " + cmd.identifier() + " is already in application " + a.id);
+                    }
+                    AssetClaim c = new AssetClaim();
+                    c.id = UUID.randomUUID();
+                    c.applicationId = a.id;
+                    c.projectId = a.projectId;
+                    c.kind = cmd.kind();
+                    c.identifier = cmd.identifier().trim();
+                    c.normalized = normalized;
+                    c.description = cmd.description();
+                    c.recordedBy = actor.name();
+                    c.recordedAt = clock.now();
+                    return c.persist().chain(() -> audit.record(actor.name(), "asset.claimed", "application", a.id, null,
+                            Map.of("kind", c.kind, "identifier", c.identifier))).replaceWith(c);
                 }));
     }
 

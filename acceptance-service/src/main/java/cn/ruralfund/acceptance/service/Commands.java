@@ -39,6 +39,11 @@ public final class Commands {
                                 @NotNull @DecimalMin(value = "0.01") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
     }
 
+    /** An asset claimed (R15): an equipment serial number (设备序列号) or a facility address (设施地址). */
+    public record ClaimAsset(@NotNull @Pattern(regexp = "SERIAL_NUMBER|FACILITY_ADDRESS", message = "is SERIAL_NUMBER or FACILITY_ADDRESS") String kind,
+                             @NotBlank @Size(max = 300) String identifier, @Size(max = 1000) String description) {
+    }
+
     public record InitialReviewDecision(@NotNull Boolean complete, @Size(max = 50) List<@NotBlank String> missing, @Size(max = 4000) String note) {
     }
 

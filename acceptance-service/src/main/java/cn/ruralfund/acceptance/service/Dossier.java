@@ -2,6 +2,7 @@ package cn.ruralfund.acceptance.service;
 
 import cn.ruralfund.acceptance.domain.Application;
 import cn.ruralfund.acceptance.domain.ApplicationVersion;
+import cn.ruralfund.acceptance.domain.AssetClaim;
 import cn.ruralfund.acceptance.domain.InitialReview;
 import cn.ruralfund.acceptance.domain.Invoice;
 import cn.ruralfund.acceptance.domain.JointReview;
@@ -24,6 +25,7 @@ public record Dossier(
         List<ApplicationVersion> versions,
         List<Material> materials,
         List<Invoice> invoices,
+        List<AssetClaim> assets,
         List<DuplicateClaim> duplicateClaims,
         List<InitialReview> initialReviews,
         List<TeamMember> team,
@@ -34,10 +36,14 @@ public record Dossier(
         List<AuditEntry> history) {
 
     /**
-     * R15: an invoice of this application also claimed by another project (of any program): a possible
+     * R15: an invoice or an asset of this application also claimed by another project (of any program): a possible
      * duplicate subsidy claim (重复申请补助), shown to every reviewer with the other claim named.
+     *
+     * @param kind       INVOICE, SERIAL_NUMBER or FACILITY_ADDRESS
+     * @param claimId    the invoice or asset claim of this application
+     * @param identifier 发票代码-发票号码, the serial number or the address, as claimed here
      */
-    public record DuplicateClaim(UUID invoiceId, String invoiceCode, String invoiceNumber,
+    public record DuplicateClaim(String kind, UUID claimId, String identifier, String invoiceCode, String invoiceNumber,
                                  UUID otherApplicationId, UUID otherProjectId, String otherProjectName,
                                  UUID otherProgramId, String otherEnterpriseCode, String otherEnterpriseName) {
     }

@@ -1,6 +1,7 @@
 package cn.ruralfund.acceptance.service;
 
 import cn.ruralfund.acceptance.domain.ApplicationVersion;
+import cn.ruralfund.acceptance.domain.AssetClaim;
 import cn.ruralfund.acceptance.domain.InitialReview;
 import cn.ruralfund.acceptance.domain.Invoice;
 import cn.ruralfund.acceptance.domain.JointReview;
@@ -31,7 +32,8 @@ public class DossierService {
                 ApplicationVersion.<ApplicationVersion>list("applicationId = ?1 order by version", a.id).chain(versions ->
                 Material.<Material>list("applicationId = ?1 order by uploadedAt, id", a.id).chain(materials ->
                 Invoice.<Invoice>list("applicationId = ?1 order by recordedAt, id", a.id).chain(invoices ->
-                duplicates(invoices).chain(duplicates ->
+                AssetClaim.<AssetClaim>list("applicationId = ?1 order by recordedAt, id", a.id).chain(assets ->
+                duplicates(invoices, assets).chain(duplicates ->
                 InitialReview.<InitialReview>list("applicationId = ?1 order by seq", a.id).chain(initial ->
                 TeamMember.<TeamMember>list("applicationId = ?1 order by member", a.id).chain(team ->
                 OnSiteReview.<OnSiteReview>list("applicationId = ?1 order by reviewedAt, member", a.id).chain(onSite ->
@@ -40,15 +42,12 @@ public class DossierService {
                 Postponement.<Postponement>list("projectId = ?1 order by decidedAt", p.id).chain(postponements ->
                 AuditEntry.<AuditEntry>list("(aggregateType = 'application' and aggregateId = ?1) or (aggregateType = 'project' and aggregateId = ?2) order by id",
                         a.id.toString(), p.id.toString()).map(history ->
-                        new Dossier(a, p, missing, versions, materials, invoices, duplicates, initial, team, onSite, joint, audit,
-                                postponements, history)))))))))))))));
+                        new Dossier(a, p, missing, versions, materials, invoices, assets, duplicates, initial, team, onSite, joint, audit,
+                                postponements, history))))))))))))))));
     }
 
-    /** The claims of the same 发票代码 + 发票号码 by other projects (any program). Needs a session. */
-    static Uni<List<Dossier.DuplicateClaim>> duplicates(List<Invoice> invoices) {
-        if (invoices.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
+    /** The claims of the same 发票代码 + 发票号码, or the same asset, by other projects (any program). Needs a session. */
+    static Uni<List<Dossier.DuplicateClaim>> duplicates(List<Invoice> invoices, List<AssetClaim> assets) {
         List<Dossier.DuplicateClaim> found = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Invoice i : invoices) {
@@ -60,8 +59,22 @@ public class DossierService {
                 for (Object[] row : rows) {
                     Invoice o = (Invoice) row[0];
                     Project p = (Project) row[1];
-                    found.add(new Dossier.DuplicateClaim(i.id, i.code, i.number, o.applicationId, p.id, p.name, p.programId,
-                            p.enterpriseCode, p.enterpriseName));
+                    found.add(new Dossier.DuplicateClaim("INVOICE", i.id, i.code + "-" + i.number, i.code, i.number, o.applicationId, p.id,
+                            p.name, p.programId, p.enterpriseCode, p.enterpriseName));
+                }
+            }).replaceWithVoid());
+        }
+        for (AssetClaim c : assets) {
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
+                            "select o, p from AssetClaim o, Project p where p.id = o.projectId and o.kind = :kind and o.normalized = :normalized"
+                                    + " and o.projectId <> :project order by o.recordedAt", Object[].class)
+                    .setParameter("kind", c.kind).setParameter("normalized", c.normalized).setParameter("project", c.projectId)
+                    .getResultList()).invoke(rows -> {
+                for (Object[] row : rows) {
+                    AssetClaim o = (AssetClaim) row[0];
+                    Project p = (Project) row[1];
+                    found.add(new Dossier.DuplicateClaim(c.kind, c.id, c.identifier, null, null, o.applicationId, p.id,
+                            p.name, p.programId, p.enterpriseCode, p.enterpriseName));
                 }
             }).replaceWithVoid());
         }
