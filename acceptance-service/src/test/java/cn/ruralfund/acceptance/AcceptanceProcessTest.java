@@ -137,6 +137,9 @@ class AcceptanceProcessTest {
                 .body("versions[1].invoices.size()", equalTo(1))
                 .body("initialReviews.complete", contains(false, true))
                 .body("missingKinds.size()", equalTo(0));
+        List<Integer> versions = Events.all(Topics.ACCEPTANCE, r -> project.toString().equals(r.key()) && r.value().contains("application-submitted"),
+                Duration.ofSeconds(3)).stream().map(r -> read(r.value()).path("data").path("version").asInt()).sorted().toList();
+        assertThat(versions).containsExactly(1, 2);
     }
 
     @Test
@@ -146,6 +149,14 @@ class AcceptanceProcessTest {
         Fixtures.conclude(application, "PASS").statusCode(200).body("status", equalTo("PASSED")).body("conclusion", equalTo("PASS"));
 
         JsonNode concluded = awaitEvent("cn.ruralfund.acceptance.acceptance-concluded.v1", project);
+        // R17: the submission and each review step are public events on the same topic, keyed by the project
+        JsonNode submitted = awaitEvent("cn.ruralfund.acceptance.application-submitted.v1", project);
+        assertThat(submitted.path("data").path("applicationId").asText()).isEqualTo(application.toString());
+        assertThat(submitted.path("data").path("version").asInt()).isEqualTo(1);
+        assertThat(submitted.path("data").path("materials").asInt()).isEqualTo(KINDS.size());
+        List<String> reviews = Events.all(Topics.ACCEPTANCE, r -> project.toString().equals(r.key()) && r.value().contains("review-recorded"),
+                Duration.ofSeconds(3)).stream().map(r -> read(r.value()).path("data")).map(d -> d.path("stage").asText() + ":" + d.path("outcome").asText()).toList();
+        assertThat(reviews).containsExactlyInAnyOrder("INITIAL:COMPLETE", "ON_SITE:MATCHES", "ON_SITE:MATCHES", "ON_SITE:MATCHES", "JOINT:AGREES");
         assertThat(concluded.path("data").path("projectId").asText()).isEqualTo(project.toString());
         assertThat(concluded.path("data").path("conclusion").asText()).isEqualTo("PASS");
         assertThat(concluded.path("data").path("reason").isNull()).isTrue();
@@ -324,6 +335,14 @@ class AcceptanceProcessTest {
 
     private static Map<String, Object> audit(String amount) {
         return Map.of("auditFirm", "云南某会计师事务所", "reportNumber", "云审字〔2022〕第018号", "auditedEligibleAmount", amount);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonNode awaitEvent(String type, UUID subject) {

@@ -10,6 +10,9 @@ import cn.ruralfund.acceptance.domain.Material;
 import cn.ruralfund.acceptance.domain.Project;
 import cn.ruralfund.acceptance.domain.TeamMember;
 import cn.ruralfund.platform.audit.AuditTrail;
+import cn.ruralfund.platform.contracts.ApplicationSubmittedV1;
+import cn.ruralfund.platform.contracts.ReviewRecordedV1;
+import cn.ruralfund.platform.outbox.Outbox;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.platform.time.PlatformClock;
@@ -37,11 +40,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApplicationService {
 
+    private final Outbox outbox;
     private final AuditTrail audit;
     private final PlatformClock clock;
     private final ObjectMapper mapper;
 
-    ApplicationService(AuditTrail audit, PlatformClock clock, ObjectMapper mapper) {
+    ApplicationService(Outbox outbox, AuditTrail audit, PlatformClock clock, ObjectMapper mapper) {
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
         this.mapper = mapper;
@@ -173,8 +178,12 @@ public class ApplicationService {
                     v.submittedBy = actor.name();
                     v.materials = json(materials.stream().map(m -> m.id.toString()).toList());
                     v.invoices = json(invoices.stream().map(i -> i.id.toString()).toList());
-                    return v.persist().chain(() -> audit.record(actor.name(), "application.submitted", "application", a.id, "R3",
-                            Map.of("version", a.version, "materials", materials.size(), "invoices", invoices.size()))).replaceWith(a);
+                    ApplicationSubmittedV1 event = new ApplicationSubmittedV1(a.id, a.projectId, a.enterpriseCode, a.version,
+                            materials.size(), invoices.size(), a.submittedAt);
+                    return v.persist()
+                            .chain(() -> outbox.publish(ApplicationSubmittedV1.TYPE, a.projectId, event))
+                            .chain(() -> audit.record(actor.name(), "application.submitted", "application", a.id, "R3",
+                                    Map.of("version", a.version, "materials", materials.size(), "invoices", invoices.size()))).replaceWith(a);
                 });
             });
         }));
@@ -211,7 +220,10 @@ public class ApplicationService {
                 r.reviewedAt = clock.now();
                 a.status = cmd.complete() ? Application.Status.UNDER_REVIEW : Application.Status.INCOMPLETE;
                 a.missing = r.missing;
-                return r.persist().chain(() -> audit.record(actor.name(), cmd.complete() ? "review.initial.complete" : "review.initial.incomplete",
+                return r.persist()
+                        .chain(() -> outbox.publish(ReviewRecordedV1.TYPE, a.projectId, new ReviewRecordedV1(a.id, a.projectId,
+                                ReviewStage.INITIAL, cmd.complete() ? "COMPLETE" : "INCOMPLETE", a.version, r.reviewedAt)))
+                        .chain(() -> audit.record(actor.name(), cmd.complete() ? "review.initial.complete" : "review.initial.incomplete",
                         "application", a.id, cmd.note(), Map.of("version", a.version, "missing", List.copyOf(missing)))).replaceWith(a);
             }));
         });

@@ -9,6 +9,7 @@ import cn.ruralfund.acceptance.domain.TeamMember;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
+import cn.ruralfund.platform.contracts.ReviewRecordedV1;
 import cn.ruralfund.platform.outbox.Outbox;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
@@ -135,7 +136,10 @@ public class ReviewService {
                 r.matchesMaterials = cmd.matchesMaterials();
                 r.findings = applications.json(cmd.findings());
                 r.reviewedAt = clock.now();
-                return r.persist().chain(() -> audit.record(actor.name(), "review.on-site", "application", a.id,
+                return r.persist()
+                        .chain(() -> outbox.publish(ReviewRecordedV1.TYPE, a.projectId, new ReviewRecordedV1(a.id, a.projectId,
+                                ReviewStage.ON_SITE, r.matchesMaterials ? "MATCHES" : "MISMATCH", a.version, r.reviewedAt)))
+                        .chain(() -> audit.record(actor.name(), "review.on-site", "application", a.id,
                         cmd.matchesMaterials() ? "what was built matches the materials" : "what was built does not match the materials",
                         cmd.findings())).replaceWith(r);
             });
@@ -155,7 +159,10 @@ public class ReviewService {
                 j.agrees = cmd.agrees();
                 j.opinion = cmd.opinion();
                 j.reviewedAt = clock.now();
-                return j.persist().chain(() -> audit.record(actor.name(), "review.joint", "application", a.id, cmd.opinion(),
+                return j.persist()
+                        .chain(() -> outbox.publish(ReviewRecordedV1.TYPE, a.projectId, new ReviewRecordedV1(a.id, a.projectId,
+                                ReviewStage.JOINT, j.agrees ? "AGREES" : "DISAGREES", a.version, j.reviewedAt)))
+                        .chain(() -> audit.record(actor.name(), "review.joint", "application", a.id, cmd.opinion(),
                         Map.of("agrees", cmd.agrees()))).replaceWith(j);
             });
         });

@@ -26,6 +26,8 @@ public final class EventCatalog {
             RectificationIssuedV1.TYPE,
             RectificationClosedV1.TYPE,
             ReportOverdueV1.TYPE,
+            ApplicationSubmittedV1.TYPE,
+            ReviewRecordedV1.TYPE,
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,
             PublicityClosedV1.TYPE);
