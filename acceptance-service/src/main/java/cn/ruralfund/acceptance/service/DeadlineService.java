@@ -76,7 +76,7 @@ public class DeadlineService {
                     List.of(Application.Status.FAILED, Application.Status.CLOSED)).firstResult().chain(open -> {
                 Application carrier = open;
                 if (carrier == null) {
-                    // no open application: the conclusion is recorded on a closed placeholder so the file stays whole
+                    // no open application: a placeholder application carries the FAIL, so the file and its archive stay whole
                     carrier = new Application();
                     carrier.id = UUID.randomUUID();
                     carrier.projectId = p.id;
