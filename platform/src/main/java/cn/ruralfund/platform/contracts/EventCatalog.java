@@ -30,6 +30,8 @@ public final class EventCatalog {
             PerformanceEvaluatedV1.TYPE,
             ReportOverdueV1.TYPE,
             SalesRecordedV1.TYPE,
+            ApplicationSubmittedV1.TYPE,
+            ReviewRecordedV1.TYPE,
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,
             PublicityClosedV1.TYPE);

@@ -1,0 +1,21 @@
+package cn.ruralfund.acceptance.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** What acceptance-service knows of a fund program (from budget-service): the end of its period, the default acceptance deadline. */
+@Entity
+@Table(name = "program")
+public class Program extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String name;
+    @Column(name = "period_end")
+    public LocalDate periodEnd;
+}
