@@ -39,11 +39,21 @@ final class Fixtures {
 
     /** A project registered by project-service, then passed by acceptance-service; returns the announcement's id. */
     static String announced(String projectName) {
+        return passed(registered(projectName));
+    }
+
+    /** A project registered by project-service (on its own topic: not ordered with acceptance-service's events). */
+    static UUID registered(String projectName) {
         UUID projectId = UUID.randomUUID();
         Events.send(ProjectRegisteredV1.TYPE, projectId.toString(), new ProjectRegisteredV1(projectId, UUID.randomUUID(), UUID.randomUUID(),
                 projectName, "农产品上行", false, "91532801MA6K000001", "景洪测试电商有限公司", new BigDecimal("400000.00"),
                 new ProjectRegisteredV1.DedicatedAccount("中国农业银行景洪支行", "景洪测试电商有限公司", "6228480123456789012"),
                 null, OffsetDateTime.now()));
+        return projectId;
+    }
+
+    /** acceptance-service concluded PASS; returns the announcement's id once it is published. */
+    static String passed(UUID projectId) {
         Events.send(AcceptanceConcludedV1.TYPE, projectId.toString(),
                 new AcceptanceConcludedV1(projectId, AcceptanceConcludedV1.PASS, null, "验收合格", OffsetDateTime.now()));
         return announcementOf(projectId);

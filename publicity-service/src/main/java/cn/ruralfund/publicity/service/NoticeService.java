@@ -100,6 +100,7 @@ public class NoticeService {
         n.sourceEventId = eventId;
         n.status = PublicNotice.Status.PUBLISHED;
         n.publishedAt = clock.now();
+        n.updatedAt = n.publishedAt;
         return n;
     }
 
