@@ -12,6 +12,7 @@ import cn.ruralfund.publicity.service.PublicQueries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -48,10 +49,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnnouncementResource {
 
+    @TemplateData
     public record Window(LocalDate publishedOn, LocalDate endsOn, int workingDays, String counting,
                          List<PublicityWindow.LocalDay> localDays, List<String> nationalNotices) {
     }
 
+    @TemplateData
     public record Summary(UUID id, String kind, UUID projectId, UUID programId, String title, LocalDate publishedOn,
                           LocalDate endsOn, String status, String outcome, LocalDate closedOn) {
         static Summary of(Announcement a) {
@@ -61,6 +64,7 @@ public class AnnouncementResource {
     }
 
     /** An objection as published: its text and the office's decision; never the objector's name or contact. */
+    @TemplateData
     public record PublicObjection(UUID id, OffsetDateTime receivedAt, String text, String decision, String reasons,
                                   OffsetDateTime decidedAt) {
         static PublicObjection of(Objection o) {
@@ -68,11 +72,13 @@ public class AnnouncementResource {
         }
     }
 
+    @TemplateData
     public record Detail(UUID id, String kind, UUID projectId, UUID programId, String title, String body,
                          OffsetDateTime publishedAt, Window window, String status, String outcome, LocalDate closedOn,
                          OffsetDateTime closedAt, List<PublicObjection> objections) {
     }
 
+    @TemplateData
     public record Listing<T>(List<T> items, int page, int size, long total) {
     }
 

@@ -7,6 +7,7 @@ import cn.ruralfund.publicity.domain.PublicNotice;
 import cn.ruralfund.publicity.service.NoticeService;
 import cn.ruralfund.publicity.service.PublicQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
 
+    @TemplateData
     public record Summary(UUID id, String kind, String rule, UUID programId, UUID projectId, String enterpriseCreditCode,
                           String title, OffsetDateTime publishedAt, String status, int revision) {
         static Summary of(PublicNotice n) {
@@ -48,12 +50,14 @@ public class NoticeResource {
         }
     }
 
+    @TemplateData
     public record Revision(int revision, String action, String title, String body, String reason, OffsetDateTime at) {
         static Revision of(NoticeRevision r) {
             return new Revision(r.revision, r.action, r.title, r.body, r.reason, r.at);
         }
     }
 
+    @TemplateData
     public record Detail(UUID id, String kind, String rule, UUID programId, UUID projectId, String enterpriseCreditCode,
                          String title, String body, OffsetDateTime publishedAt, OffsetDateTime updatedAt, String status,
                          int revision, List<Revision> history) {
