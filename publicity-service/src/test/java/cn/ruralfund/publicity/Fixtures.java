@@ -37,16 +37,6 @@ final class Fixtures {
         QuarkusMock.installMockForType(PlatformClock.of(fixed), PlatformClock.class);
     }
 
-    /** Like {@link #announced}, waiting for the registration to be consumed first, so the announcement bears the project's name. */
-    static String announcedByName(String projectName, io.vertx.core.Vertx vertx) {
-        UUID project = registered(projectName);
-        await().atMost(Duration.ofSeconds(60)).until(() -> cn.ruralfund.platform.reactive.UnitOfWork.onSafeContext(vertx,
-                        () -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
-                                () -> cn.ruralfund.publicity.domain.ProjectFact.findById(project)))
-                .await().atMost(Duration.ofSeconds(10)) != null);
-        return passed(project);
-    }
-
     /** A project registered by project-service, then passed by acceptance-service; returns the announcement's id. */
     static String announced(String projectName) {
         return passed(registered(projectName));

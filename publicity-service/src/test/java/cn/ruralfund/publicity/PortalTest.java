@@ -28,7 +28,7 @@ class PortalTest {
     @Test
     void anObjectionFiledThroughTheFormShowsAsTextOnThePage() {
         today("2021-06-03");
-        String id = announced("门户页面测试项目");
+        String id = announcedByName("门户页面测试项目", vertx);
         given().contentType(FORM).header("X-Forwarded-For", address()).formParam("name", "岩罕<b>").formParam("contact", "13988888888")
                 .formParam("text", SCRIPT + " 该项目未建成")
                 .post("/portal/announcements/" + id + "/objections").then().statusCode(201)
