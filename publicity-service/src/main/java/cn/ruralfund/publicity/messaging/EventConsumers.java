@@ -11,6 +11,7 @@ import cn.ruralfund.platform.inbox.PoisonMessageException;
 import cn.ruralfund.publicity.domain.ProjectFact;
 import cn.ruralfund.publicity.service.AnnouncementService;
 import cn.ruralfund.publicity.service.NoticeService;
+import cn.ruralfund.publicity.service.OpenContracting;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,8 +26,10 @@ public class EventConsumers {
     private final Inbox inbox;
     private final AnnouncementService announcements;
     private final NoticeService notices;
+    private final OpenContracting openContracting;
 
-    EventConsumers(Inbox inbox, AnnouncementService announcements, NoticeService notices) {
+    EventConsumers(Inbox inbox, AnnouncementService announcements, NoticeService notices, OpenContracting openContracting) {
+        this.openContracting = openContracting;
         this.inbox = inbox;
         this.announcements = announcements;
         this.notices = notices;
@@ -79,7 +82,7 @@ public class EventConsumers {
             require(t.tenderId() != null && t.title() != null && t.enterpriseName() != null && t.enterpriseCreditCode() != null
                     && t.amount() != null && t.amount().signum() >= 0 && t.amount().stripTrailingZeros().scale() <= 2
                     && t.awardDate() != null, e, "tenderId, title, enterprise, amount (yuan, to the fen), awardDate");
-            return notices.tenderAwarded(t, e.id(), actor(e)).replaceWithVoid();
+            return notices.tenderAwarded(t, e.id(), actor(e)).chain(() -> openContracting.tenderAwarded(t, e.id())).replaceWithVoid();
         }
         if (EnterpriseDisqualifiedV1.TYPE.type().equals(e.type())) {
             EnterpriseDisqualifiedV1 d = inbox.data(e, EnterpriseDisqualifiedV1.class);
