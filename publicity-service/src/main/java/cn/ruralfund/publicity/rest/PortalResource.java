@@ -71,7 +71,7 @@ public class PortalResource {
     public Uni<Response> announcements(@QueryParam("page") @DefaultValue("0") int pageNumber, @HeaderParam("If-None-Match") String ifNoneMatch) {
         AnnouncementResource.Params.page(pageNumber, PAGE_SIZE);
         PublicQueries.Filter all = new PublicQueries.Filter(null, null, null, null, null, null);
-        return responses.respond("portal:announcements:" + pageNumber, ifNoneMatch, HTML,
+        return responses.page("portal:announcements:" + pageNumber, ifNoneMatch,
                 () -> queries.announcements(all, pageNumber, PAGE_SIZE),
                 s -> PublicResponses.utf8(list.data("listing", new AnnouncementResource.Listing<>(
                                 s.items().stream().map(AnnouncementResource.Summary::of).toList(), s.page(), s.size(), s.total()))
@@ -81,7 +81,7 @@ public class PortalResource {
     @GET
     @Path("/announcements/{id}")
     public Uni<Response> announcement(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.respond("portal:announcement:" + id, ifNoneMatch, HTML, () -> queries.announcement(id),
+        return responses.page("portal:announcement:" + id, ifNoneMatch, () -> queries.announcement(id),
                 found -> PublicResponses.utf8(page.data("a", api.detail(found))
                         .data("open", found.announcement().status == Announcement.Status.OPEN).render()));
     }
@@ -129,7 +129,7 @@ public class PortalResource {
     public Uni<Response> notices(@QueryParam("page") @DefaultValue("0") int pageNumber, @HeaderParam("If-None-Match") String ifNoneMatch) {
         AnnouncementResource.Params.page(pageNumber, PAGE_SIZE);
         PublicQueries.Filter all = new PublicQueries.Filter(null, null, null, null, null, null);
-        return responses.respond("portal:notices:" + pageNumber, ifNoneMatch, HTML,
+        return responses.page("portal:notices:" + pageNumber, ifNoneMatch,
                 () -> queries.notices(all, pageNumber, PAGE_SIZE),
                 s -> PublicResponses.utf8(noticeList.data("listing", new AnnouncementResource.Listing<>(
                                 s.items().stream().map(NoticeResource.Summary::of).toList(), s.page(), s.size(), s.total()))
@@ -139,7 +139,7 @@ public class PortalResource {
     @GET
     @Path("/notices/{id}")
     public Uni<Response> notice(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.respond("portal:notice:" + id, ifNoneMatch, HTML, () -> queries.notice(id),
+        return responses.page("portal:notice:" + id, ifNoneMatch, () -> queries.notice(id),
                 found -> PublicResponses.utf8(noticePage.data("n", NoticeResource.detail(found)).render()));
     }
 }

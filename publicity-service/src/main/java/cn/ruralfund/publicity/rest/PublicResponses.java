@@ -37,23 +37,36 @@ public class PublicResponses {
         return respond(key, ifNoneMatch, "application/json", load, this::toJson);
     }
 
-    /** Any rendering (a page, a feed) of what {@code load} finds. */
+    /** Any rendering (a feed, a package) of what {@code load} finds. */
     public <T> Uni<Response> respond(String key, String ifNoneMatch, String contentType, Supplier<Uni<T>> load,
                                      Function<T, byte[]> render) {
+        return respond(key, ifNoneMatch, contentType, load, render, cacheControl);
+    }
+
+    /**
+     * A portal page: browsers revalidate it on every visit ({@code no-cache}; a 304 costs nothing), so that a citizen who
+     * has just filed an objection sees it at once.
+     */
+    public <T> Uni<Response> page(String key, String ifNoneMatch, Supplier<Uni<T>> load, Function<T, byte[]> render) {
+        return respond(key, ifNoneMatch, "text/html;charset=UTF-8", load, render, "public, no-cache");
+    }
+
+    private <T> Uni<Response> respond(String key, String ifNoneMatch, String contentType, Supplier<Uni<T>> load,
+                                      Function<T, byte[]> render, String cacheControl) {
         PublicCache.Entry hit = cache.get(key);
         if (hit != null) {
-            return Uni.createFrom().item(build(hit, ifNoneMatch));
+            return Uni.createFrom().item(build(hit, ifNoneMatch, cacheControl));
         }
         long generation = cache.generation();
         return Panache.withSession(load::get)
                 .map(value -> {
                     byte[] body = render.apply(value);
-                    return build(cache.put(key, generation, body, contentType, () -> etag(body)), ifNoneMatch);
+                    return build(cache.put(key, generation, body, contentType, () -> etag(body)), ifNoneMatch, cacheControl);
                 });
     }
 
-    private Response build(PublicCache.Entry e, String ifNoneMatch) {
-        if (ifNoneMatch != null && (ifNoneMatch.equals(e.etag()) || ifNoneMatch.contains(e.etag()) || "*".equals(ifNoneMatch.strip()))) {
+    private static Response build(PublicCache.Entry e, String ifNoneMatch, String cacheControl) {
+        if (ifNoneMatch != null && (ifNoneMatch.contains(e.etag()) || "*".equals(ifNoneMatch.strip()))) {
             return Response.notModified().header("ETag", e.etag()).header("Cache-Control", cacheControl).build();
         }
         return Response.ok(e.body(), e.contentType()).header("ETag", e.etag()).header("Cache-Control", cacheControl).build();
