@@ -32,7 +32,7 @@ pids+=($!)
 for _ in $(seq 600); do curl -sf -o /dev/null "http://localhost:$port/q/health/ready" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://localhost:$port/q/health/ready" || { tail -30 "$work/service.log"; exit 1; }
 
-java -cp "$cp" publicity-service/bench/Seed.java "$KAFKA_BOOTSTRAP_SERVERS" "$seeded"
+java -cp "$cp" publicity-service/bench/Seed.java "$KAFKA_BOOTSTRAP_SERVERS" "$seeded" >"$work/seed.log" 2>&1
 for _ in $(seq 600); do
   total=$(curl -sf "http://localhost:$port/announcements?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
   [ "${total:-0}" -ge "$seeded" ] && break; sleep 0.2
@@ -40,22 +40,23 @@ done
 id=$(curl -sf "http://localhost:$port/announcements?size=1" | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
 echo "[bench] seeded $total announcements; detail of $id; ${seconds}s per endpoint, $connections connections, JVM: $JAVA_OPTS"
 
-measure() { # measure <label> <path>
-  wrk -t2 -c"$connections" -d5s "http://localhost:$port$2" >/dev/null  # warm-up
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://localhost:$port$2")
+measure() { # measure <key> <label> <path>
+  wrk -t2 -c"$connections" -d5s "http://localhost:$port$3" >/dev/null  # warm-up
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://localhost:$port$3")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  printf '[bench] %-34s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
-  echo "$rps" >"$work/rps-$(echo "$1" | tr -c 'a-z0-9' '_')"
+  printf '[bench] %-38s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$2" "$rps" "$p50" "$p99" "${errors:-0}"
+  echo "$2" >"$work/label-$1"; echo "$rps" >"$work/rps-$1"
 }
-measure "GET /ping (trivial)" "/ping"
-measure "GET /announcements (JSON list)" "/announcements"
-measure "GET /announcements/{id} (JSON)" "/announcements/$id"
-measure "GET /portal/announcements (HTML)" "/portal/announcements"
-measure "GET /portal/announcements/{id} (HTML)" "/portal/announcements/$id"
-base=$(cat "$work"/rps-GET__ping__trivial_*)
-for f in "$work"/rps-*; do
-  printf '[bench] %-50s %5.1f%% of /ping\n' "$(basename "$f" | sed 's/^rps-//')" "$(echo "100 * $(cat "$f") / $base" | bc -l)"
+echo "[bench] load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+measure 0 "GET /ping (trivial)" "/ping"
+measure 1 "GET /announcements (JSON list)" "/announcements"
+measure 2 "GET /announcements/{id} (JSON)" "/announcements/$id"
+measure 3 "GET /portal/announcements (HTML)" "/portal/announcements"
+measure 4 "GET /portal/announcements/{id} (HTML)" "/portal/announcements/$id"
+base=$(cat "$work/rps-0")
+for k in 1 2 3 4; do
+  printf '[bench] %-38s %5.1f%% of /ping in the same run\n' "$(cat "$work/label-$k")" "$(echo "100 * $(cat "$work/rps-$k") / $base" | bc -l)"
 done

@@ -57,12 +57,14 @@ public class PublicResponses {
         if (hit != null) {
             return Uni.createFrom().item(build(hit, ifNoneMatch, cacheControl));
         }
-        long generation = cache.generation();
-        return Panache.withSession(load::get)
-                .map(value -> {
-                    byte[] body = render.apply(value);
-                    return build(cache.put(key, generation, body, contentType, () -> etag(body)), ifNoneMatch, cacheControl);
-                });
+        // One load per key at a time: the requests that miss together share it (no stampede on the database).
+        return cache.load(key, () -> {
+            long generation = cache.generation();
+            return Panache.withSession(load::get).map(value -> {
+                byte[] body = render.apply(value);
+                return cache.put(key, generation, body, contentType, () -> etag(body));
+            });
+        }).map(entry -> build(entry, ifNoneMatch, cacheControl));
     }
 
     private static Response build(PublicCache.Entry e, String ifNoneMatch, String cacheControl) {

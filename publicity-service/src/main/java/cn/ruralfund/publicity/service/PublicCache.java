@@ -1,5 +1,6 @@
 package cn.ruralfund.publicity.service;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ public class PublicCache {
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final ConcurrentHashMap<String, Uni<Entry>> loading = new ConcurrentHashMap<>();
 
     public Entry get(String key) {
         Entry e = entries.get(key);
@@ -46,6 +48,16 @@ public class PublicCache {
             entries.put(key, e);
         }
         return e;
+    }
+
+    /**
+     * The load of {@code key} in flight, or {@code loader}'s started now and shared until it completes. A load started
+     * before a change is never shared with a request that comes after it (the generation is part of the key).
+     */
+    public Uni<Entry> load(String key, Supplier<Uni<Entry>> loader) {
+        return loading.computeIfAbsent(generation.get() + "@" + key, k -> Uni.createFrom().<Entry>deferred(() -> loader.get())
+                .onTermination().invoke(() -> loading.remove(k))
+                .memoize().indefinitely());
     }
 
     public void invalidate() {
