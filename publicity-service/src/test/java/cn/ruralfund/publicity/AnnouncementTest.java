@@ -72,6 +72,18 @@ class AnnouncementTest {
     }
 
     @Test
+    void R5_aPassInAYearWithoutPublishedScheduleIsNotAnnouncedOnAGuess() {
+        today("2027-03-01"); // 2027's State Council schedule is not published (an empty file)
+        UUID project = UUID.randomUUID();
+        Events.send(AcceptanceConcludedV1.TYPE, project.toString(),
+                new AcceptanceConcludedV1(project, AcceptanceConcludedV1.PASS, null, "验收合格", OffsetDateTime.now()));
+        var dead = Events.awaitRecord(Topics.deadLetter("publicity-service"), r -> project.toString().equals(r.key()), Duration.ofSeconds(60));
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("not published");
+        given().queryParam("projectId", project.toString()).get("/announcements").then().body("total", equalTo(0));
+    }
+
+    @Test
     void R5_aFailedProjectIsNotAnnounced() {
         today("2021-06-03");
         UUID failed = UUID.randomUUID();
