@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,8 +20,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class WorkingDayCalendar {
 
-    /** Far enough for any window: 5 working days never span more than a month, even over 春节. */
-    private static final int HORIZON_DAYS = 60;
+    /** Far enough for any window: 20 working days never span more than 60 calendar days, even over 春节. */
+    static final int HORIZON_DAYS = 60;
+    public static final int MAXIMUM_WORKING_DAYS = 20;
 
     private final NationalHolidays national;
 
@@ -28,40 +31,52 @@ public class WorkingDayCalendar {
     }
 
     /**
-     * The last day of a window of {@code workingDays} working days that opens on {@code start}
-     * (which counts if it is a working day).
+     * The window of {@code workingDays} working days published on {@code publishedOn}, counted as {@code counting}
+     * says, with the local layer as it stands now. Call inside a session (a request or a consumer's transaction).
      */
-    @WithSession
-    public Uni<LocalDate> windowEnd(LocalDate start, int workingDays) {
-        if (workingDays < 1 || workingDays > 20) {
-            throw ProblemException.invalid("invalid-window", "workingDays must be 1 to 20");
+    public Uni<PublicityWindow> window(LocalDate publishedOn, int workingDays, Counting counting) {
+        if (workingDays < PublicitySettings.MINIMUM_WORKING_DAYS || workingDays > MAXIMUM_WORKING_DAYS) {
+            return Uni.createFrom().failure(ProblemException.rule("r5-window-too-short", "Window length out of range",
+                    "a publicity window is " + PublicitySettings.MINIMUM_WORKING_DAYS + " to " + MAXIMUM_WORKING_DAYS
+                            + " working days (R5: at least 5); asked for " + workingDays));
         }
-        LocalDate horizon = start.plusDays(HORIZON_DAYS);
-        if (!national.covers(start) || !national.covers(horizon)) {
-            throw ProblemException.rule("r5-calendar-unknown", "Holiday schedule not published",
-                    "the State Council holiday schedule is not known for " + start + ".." + horizon);
-        }
-        return LocalCalendarDay.<LocalCalendarDay>list("day between ?1 and ?2", start, horizon)
+        return LocalCalendarDay.<LocalCalendarDay>list("day between ?1 and ?2", publishedOn, publishedOn.plusDays(HORIZON_DAYS))
                 .map(days -> days.stream().collect(Collectors.toMap(d -> d.day, Function.identity())))
-                .map(local -> count(start, workingDays, local));
+                .map(local -> count(publishedOn, workingDays, counting, local));
     }
 
-    private LocalDate count(LocalDate start, int workingDays, Map<LocalDate, LocalCalendarDay> local) {
-        LocalDate day = start;
+    /** The same, opening its own session: for the public calendar endpoint. */
+    @WithSession
+    public Uni<PublicityWindow> preview(LocalDate publishedOn, int workingDays, Counting counting) {
+        return window(publishedOn, workingDays, counting);
+    }
+
+    PublicityWindow count(LocalDate publishedOn, int workingDays, Counting counting, Map<LocalDate, LocalCalendarDay> local) {
+        LocalDate day = counting == Counting.CIVIL_CODE ? publishedOn.plusDays(1) : publishedOn;
+        List<PublicityWindow.LocalDay> used = new ArrayList<>();
         int counted = 0;
         while (true) {
-            if (isWorkingDay(day, local)) {
+            if (!national.covers(day)) {
+                throw ProblemException.rule("r5-calendar-unknown", "Holiday schedule not published",
+                        "the State Council holiday schedule of " + day + " is not published yet: a window from "
+                                + publishedOn + " cannot be counted (it is refused, never guessed)");
+            }
+            LocalCalendarDay override = local.get(day);
+            if (override != null) {
+                used.add(new PublicityWindow.LocalDay(day, override.offDay, override.name));
+            }
+            if (isWorkingDay(day, override)) {
                 counted++;
                 if (counted == workingDays) {
-                    return day;
+                    return new PublicityWindow(publishedOn, workingDays, counting, day, List.copyOf(used),
+                            national.notices(publishedOn, day));
                 }
             }
             day = day.plusDays(1);
         }
     }
 
-    private boolean isWorkingDay(LocalDate day, Map<LocalDate, LocalCalendarDay> local) {
-        LocalCalendarDay override = local.get(day);
+    private boolean isWorkingDay(LocalDate day, LocalCalendarDay override) {
         if (override != null) {
             return !override.offDay;
         }

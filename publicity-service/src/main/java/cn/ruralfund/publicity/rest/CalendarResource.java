@@ -4,7 +4,11 @@ import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.platform.time.PlatformClock;
+import cn.ruralfund.platform.problem.ProblemException;
+import cn.ruralfund.publicity.calendar.Counting;
 import cn.ruralfund.publicity.calendar.LocalCalendarDay;
+import cn.ruralfund.publicity.calendar.PublicitySettings;
+import cn.ruralfund.publicity.calendar.PublicityWindow;
 import cn.ruralfund.publicity.calendar.WorkingDayCalendar;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -12,12 +16,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,7 +33,9 @@ import java.util.List;
 @Path("/calendar")
 public class CalendarResource {
 
-    public record PublicityWindow(LocalDate start, int workingDays, LocalDate end) {
+    /** A window as the portal shows it: {@code start} is the day of publication, {@code end} its last day. */
+    public record WindowView(LocalDate start, int workingDays, Counting counting, LocalDate end,
+                             List<PublicityWindow.LocalDay> localDays, List<String> nationalNotices) {
     }
 
     public record LocalDay(@NotNull Boolean offDay, @NotBlank @Size(max = 100) String name) {
@@ -41,24 +45,36 @@ public class CalendarResource {
     }
 
     private final WorkingDayCalendar calendar;
+    private final PublicitySettings settings;
     private final AuditTrail audit;
     private final Caller caller;
     private final PlatformClock clock;
 
-    CalendarResource(WorkingDayCalendar calendar, AuditTrail audit, Caller caller, PlatformClock clock) {
+    CalendarResource(WorkingDayCalendar calendar, PublicitySettings settings, AuditTrail audit, Caller caller, PlatformClock clock) {
         this.calendar = calendar;
+        this.settings = settings;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
     }
 
-    /** When a publicity window opening on {@code start} may close: after {@code workingDays} working days (R5: at least 5). */
+    /**
+     * The last day of a publicity window published on {@code start} (R5). By default (counting {@code CIVIL_CODE},
+     * 民法典 第二百零一条) the day of publication is not counted: the window is the next {@code workingDays} working
+     * days, so it always ends on a working day (第二百零三条). {@code counting=PUBLICATION_DAY_COUNTS} counts the day
+     * of publication when it is a working day. {@code workingDays} defaults to the office's setting and is 5 to 20
+     * (fewer than 5: 422 {@code r5-window-too-short}); a day whose State Council schedule is not published yet:
+     * 422 {@code r5-calendar-unknown}.
+     */
     @GET
     @Path("/publicity-window")
     @PermitAll
-    public Uni<PublicityWindow> window(@QueryParam("start") @NotNull LocalDate start,
-                                       @QueryParam("workingDays") @DefaultValue("5") @Min(5) @Max(20) int workingDays) {
-        return calendar.windowEnd(start, workingDays).map(end -> new PublicityWindow(start, workingDays, end));
+    public Uni<WindowView> window(@QueryParam("start") @NotNull LocalDate start,
+                                  @QueryParam("workingDays") Integer workingDays,
+                                  @QueryParam("counting") Counting counting) {
+        return calendar.preview(start, workingDays == null ? settings.workingDays() : workingDays,
+                        counting == null ? settings.counting() : counting)
+                .map(w -> new WindowView(w.publishedOn(), w.workingDays(), w.counting(), w.endsOn(), w.localDays(), w.nationalNotices()));
     }
 
     @GET
@@ -87,6 +103,22 @@ public class CalendarResource {
                     .call(() -> audit.record(caller.name(), "calendar.local-day-set", "calendar", day, entry.name,
                             new LocalDayView(day, entry.offDay, entry.name)))
                     .map(d -> new LocalDayView(d.day, d.offDay, d.name));
+        });
+    }
+
+    /** Removes a local day (entered by mistake); windows already opened keep the calendar they were computed with. */
+    @DELETE
+    @Path("/local-days/{day}")
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    @WithTransaction
+    public Uni<Void> removeLocalDay(@PathParam("day") LocalDate day) {
+        return LocalCalendarDay.<LocalCalendarDay>findById(day).chain(existing -> {
+            if (existing == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("local day", day));
+            }
+            LocalDayView removed = new LocalDayView(day, existing.offDay, existing.name);
+            return existing.delete()
+                    .call(() -> audit.record(caller.name(), "calendar.local-day-removed", "calendar", day, existing.name, removed));
         });
     }
 }

@@ -1,0 +1,58 @@
+package cn.ruralfund.publicity.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A public notice (公告) made from another service's event: a tender award (R17), a disqualification (R11) or a
+ * rectification notice / public criticism (R12–R16). Its title and body are the current revision; every revision
+ * stays in {@link NoticeRevision}.
+ */
+@Entity
+@Table(name = "public_notice")
+public class PublicNotice extends PanacheEntityBase {
+
+    public enum Kind {
+        /** 中标公告 (R17) */
+        TENDER_AWARD,
+        /** 取消承办资格 (R11) */
+        DISQUALIFICATION,
+        /** 整改通知 / 通报批评 (R12–R16) */
+        RECTIFICATION
+    }
+
+    public enum Status {
+        PUBLISHED, CORRECTED, WITHDRAWN
+    }
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public String rule;
+    @Column(name = "program_id")
+    public UUID programId;
+    @Column(name = "project_id")
+    public UUID projectId;
+    @Column(name = "enterprise_code")
+    public String enterpriseCode;
+    public String title;
+    public String body;
+    @Column(name = "source_event_id")
+    public String sourceEventId;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public int revision;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,153 @@
+package cn.ruralfund.publicity;
+
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.RectificationIssuedV1;
+import cn.ruralfund.platform.contracts.TenderAwardedV1;
+import cn.ruralfund.platform.events.Topics;
+import cn.ruralfund.platform.testing.Events;
+import cn.ruralfund.platform.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.ruralfund.publicity.Fixtures.OFFICE;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Public notices (R11, R16, R17) from project-service's events on the real broker; corrections and withdrawals keep history (R6). */
+@QuarkusTest
+class NoticeTest {
+
+    static TenderAwardedV1 tender(UUID programId, String amount) {
+        return new TenderAwardedV1(UUID.randomUUID(), "JH-2021-ZB-" + UUID.randomUUID().toString().substring(0, 8), "景洪市农产品上行冷链仓储建设",
+                programId, UUID.randomUUID(), UUID.randomUUID(), "冷链仓储", "91532801MA6K7XYZ1A", "西双版纳某某冷链物流有限公司",
+                amount == null ? null : new BigDecimal(amount), LocalDate.of(2021, 3, 15), "JH-ZBTZ-2021-007", 4);
+    }
+
+    static String noticeOf(String programId) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var r = given().queryParam("programId", programId).get("/notices").then().statusCode(200).extract();
+            Integer total = r.path("total");
+            if (total != null && total >= 1) {
+                id[0] = r.path("items[0].id");
+                return true;
+            }
+            return false;
+        });
+        return id[0];
+    }
+
+    @Test
+    void R17_aTenderAwardIsPublishedAsANotice() {
+        UUID program = UUID.randomUUID();
+        Events.send(TenderAwardedV1.TYPE, UUID.randomUUID().toString(), tender(program, "1280000.50"));
+        String id = noticeOf(program.toString());
+        given().get("/notices/" + id).then().statusCode(200).body("kind", equalTo("TENDER_AWARD")).body("rule", equalTo("R17"))
+                .body("title", equalTo("中标公告：景洪市农产品上行冷链仓储建设"))
+                .body("body", containsString("中标金额人民币1280000.50元")).body("body", containsString("共收到4份投标"))
+                .body("history.size()", equalTo(1)).body("history[0].action", equalTo("PUBLISHED"));
+    }
+
+    @Test
+    void R6_correctionsAndWithdrawalsKeepEveryPublishedVersion() {
+        UUID program = UUID.randomUUID();
+        Events.send(TenderAwardedV1.TYPE, UUID.randomUUID().toString(), tender(program, "300000.00"));
+        String id = noticeOf(program.toString());
+        String original = given().get("/notices/" + id).then().extract().path("body");
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+                .body(Map.of("title", "中标公告（更正）", "body", "更正后的公告正文", "reason", "投标数量有误"))
+                .post("/notices/" + id + "/corrections").then().statusCode(200).body("status", equalTo("CORRECTED")).body("revision", equalTo(2));
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("reason", "招标程序被撤销"))
+                .post("/notices/" + id + "/withdrawal").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/notices/" + id + "/withdrawal").then().statusCode(409);
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("title", "t", "body", "b", "reason", "r"))
+                .post("/notices/" + id + "/corrections").then().statusCode(409).body("type", equalTo("https://ruralfund.cn/problems/notice-withdrawn"));
+        given().get("/notices/" + id).then().statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .body("history.action", equalTo(List.of("PUBLISHED", "CORRECTED", "WITHDRAWN")))
+                .body("history[0].body", equalTo(original)).body("history[1].body", equalTo("更正后的公告正文"))
+                .body("history[1].reason", equalTo("投标数量有误")).body("history[2].reason", equalTo("招标程序被撤销"));
+        // only the office corrects; bad input changes nothing
+        given().auth().oauth2(Tokens.of("FINANCE")).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/notices/" + id + "/withdrawal").then().statusCode(403);
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("title", "t"))
+                .post("/notices/" + UUID.randomUUID() + "/corrections").then().statusCode(400);
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/notices/" + UUID.randomUUID() + "/withdrawal").then().statusCode(404);
+        given().get("/notices/" + id).then().body("revision", equalTo(3));
+    }
+
+    @Test
+    void R11_disqualificationAndR16_publicCriticismArePublished() {
+        String code = "91532801MA6K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Events.send(EnterpriseDisqualifiedV1.TYPE, code, new EnterpriseDisqualifiedV1(code, "景洪某某电子商务有限公司", "R12",
+                "整改期满仍未整改", List.of(), OffsetDateTime.parse("2021-09-01T10:00:00+08:00")));
+        UUID project = UUID.randomUUID();
+        Events.send(RectificationIssuedV1.TYPE, project.toString(), new RectificationIssuedV1(UUID.randomUUID(), project, code,
+                "景洪某某电子商务有限公司", "DATA_REPORTING", "R16", "未按时报送网销数据", LocalDate.of(2021, 10, 31), OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<String> titles = given().queryParam("projectId", project.toString()).get("/notices").then().extract().path("items.title");
+            return titles != null && titles.size() == 1;
+        });
+        given().queryParam("projectId", project.toString()).get("/notices").then()
+                .body("items[0].kind", equalTo("RECTIFICATION")).body("items[0].rule", equalTo("R16"))
+                .body("items[0].title", equalTo("通报批评：景洪某某电子商务有限公司"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<String> codes = given().queryParam("kind", "DISQUALIFICATION").queryParam("size", 100).get("/notices").then().extract()
+                    .path("items.enterpriseCreditCode");
+            return codes.contains(code);
+        });
+    }
+
+    @Test
+    void anIncompleteEventIsRefusedToTheDeadLetterTopicAndPublishesNothing() {
+        UUID program = UUID.randomUUID();
+        TenderAwardedV1 noAmount = tender(program, null);
+        Events.send(TenderAwardedV1.TYPE, noAmount.tenderId().toString(), noAmount);
+        var dead = Events.awaitRecord(Topics.deadLetter("publicity-service"), r -> r.key() != null && r.key().equals(noAmount.tenderId().toString()),
+                Duration.ofSeconds(60));
+        assertThat(dead.value()).contains(noAmount.tenderId().toString());
+        given().queryParam("programId", program.toString()).get("/notices").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void publicListsArePagedInAStableOrderWithHttpCaching() {
+        UUID program = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            Events.send(TenderAwardedV1.TYPE, UUID.randomUUID().toString(), tender(program, "1000.0" + i));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                given().queryParam("programId", program.toString()).get("/notices").then().extract().<Integer>path("total") == 5);
+        List<String> all = given().queryParam("programId", program.toString()).queryParam("size", 5).get("/notices").then().extract().path("items.id");
+        List<String> first = given().queryParam("programId", program.toString()).queryParam("size", 2).get("/notices").then()
+                .body("total", equalTo(5)).body("page", equalTo(0)).extract().path("items.id");
+        List<String> second = given().queryParam("programId", program.toString()).queryParam("size", 2).queryParam("page", 1).get("/notices")
+                .then().extract().path("items.id");
+        List<String> third = given().queryParam("programId", program.toString()).queryParam("size", 2).queryParam("page", 2).get("/notices")
+                .then().extract().path("items.id");
+        assertThat(first).hasSize(2);
+        assertThat(third).hasSize(1);
+        assertThat(List.of(first.get(0), first.get(1), second.get(0), second.get(1), third.get(0))).isEqualTo(all);
+
+        var response = given().queryParam("programId", program.toString()).get("/notices").then().statusCode(200)
+                .header("Cache-Control", "public, max-age=30").extract();
+        String etag = response.header("ETag");
+        assertThat(etag).startsWith("\"");
+        given().queryParam("programId", program.toString()).header("If-None-Match", etag).get("/notices").then().statusCode(304);
+        given().queryParam("size", 101).get("/notices").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("kind", "NOPE").get("/notices").then().statusCode(400).contentType("application/problem+json");
+        given().get("/notices/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+}
