@@ -124,7 +124,7 @@ class AnnouncementTest {
         PublicityCloser.Result run = closer.closeDue().await().atMost(Duration.ofSeconds(60));
         assertThat(run.blocked()).isGreaterThanOrEqualTo(1);
         assertThat(run.undecidedOverdue()).isGreaterThanOrEqualTo(1);
-        given().get("/q/metrics").then().body(containsString("publicity_objections_undecided{when=\"overdue\"}"));
+        given().baseUri(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri()).get("/metrics").then().body(containsString("publicity_objections_undecided{when=\"overdue\"}"));
         detail(id).body("status", equalTo("OPEN"));
 
         decide(id, objection, "DISMISSED").statusCode(200).body("decision", equalTo("DISMISSED"));

@@ -4,17 +4,17 @@ import cn.ruralfund.platform.contracts.TenderAwardedV1;
 import cn.ruralfund.platform.testing.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -26,12 +26,12 @@ import static org.awaitility.Awaitility.await;
 class OpenContractingTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    static final JsonSchema PACKAGE_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-                    b -> b.schemaMappers(m -> m.mapPrefix("https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds/")))
-            .getSchema(SchemaLocation.of("classpath:ocds/release-package-schema.json"),
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    static final Schema PACKAGE_SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+                    b -> b.schemaIdResolvers(r -> r.mapPrefix("https://standard.open-contracting.org/schema/1__1__5/", "classpath:ocds/"))
+                            .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+            .getSchema(SchemaLocation.of("classpath:ocds/release-package-schema.json"));
 
-    static Set<ValidationMessage> validate(JsonNode releasePackage) {
+    static List<Error> validate(JsonNode releasePackage) {
         return PACKAGE_SCHEMA.validate(releasePackage);
     }
 
@@ -64,7 +64,7 @@ class OpenContractingTest {
         JsonNode broken = MAPPER.readTree("""
                 {"uri":"http://x/ocds","version":"1.1","publishedDate":"2021-01-01T00:00:00Z","publisher":{"name":"x"},
                  "releases":[{"id":"1","date":"yesterday","tag":["award"],"initiationType":"tender"}]}""");
-        assertThat(validate(broken)).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("ocid"));
-        assertThat(validate(broken)).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("date"));
+        assertThat(validate(broken)).extracting(Error::getMessage).anyMatch(m -> m.contains("ocid"));
+        assertThat(validate(broken)).extracting(Error::getMessage).anyMatch(m -> m.contains("date"));
     }
 }

@@ -103,7 +103,7 @@ class EvaluationTest {
     void Metrics_gaugesPerIndicatorAndBrandAndIngestionCounters() {
         UUID program = jinghongWithData();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = given().baseUri(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).contains("ruralfund_reporting_indicator_status{indicator=\"T3\",program=\"" + program + "\"} 3.0");
             assertThat(metrics).contains("ruralfund_reporting_indicator_actual{indicator=\"T10\",program=\"" + program + "\"} 48.0");
             assertThat(metrics).contains("ruralfund_reporting_indicator_target{indicator=\"T3\",program=\"" + program + "\"} 2.0");
