@@ -40,7 +40,9 @@ import static org.hamcrest.Matchers.hasItems;
  * The Jinghong 2020 program played through the REST APIs of the packaged services, each its own process, on the real
  * broker and PostgreSQL: allotment, tenders and projects, an expense line for traffic refused (R1), a 50%
  * pre-disbursement and not a fen more (R7), a project that falls behind, misses its notice's deadline and is
- * disqualified with its money recovered under R12, and a ledger that reconciles to the fen. Parts crash on the way:
+ * disqualified with its money recovered under R12, the other accepted after three reviews and audited below its
+ * budget (R3, R4), announced for 5 working days with an objection dismissed (R5), and paid the rest capped by the
+ * audit on its payment request report and the leading group's approval (R7); the ledger reconciles to the fen. Parts crash on the way:
  * PostgreSQL restarts while registrations and commitments are in flight, budget-service is killed with SIGKILL and
  * restarted, the broker restarts while an event waits in the outbox; at the end every event of the run is published a
  * second time, which changes nothing. The services' clock starts on 2021-07-05 (platform.clock.start); project-service is restarted on 2021-08-01
@@ -57,6 +59,8 @@ class FundLifecycleIT {
 
     static ServiceProcess project;
     static ServiceProcess budget;
+    static ServiceProcess acceptance;
+    static ServiceProcess publicity;
 
     static {
         Money.exact();
@@ -67,12 +71,17 @@ class FundLifecycleIT {
         KafkaBroker.bootstrapServers();
         project = ServiceProcess.start("project-service", "project", JULY);
         budget = ServiceProcess.start("budget-service", "budget", JULY);
+        acceptance = ServiceProcess.start("acceptance-service", "acceptance", JULY);
+        publicity = ServiceProcess.start("publicity-service", "publicity", JULY);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (budget != null) budget.close();
-        if (project != null) project.close();
+        for (ServiceProcess s : new ServiceProcess[]{publicity, acceptance, budget, project}) {
+            if (s != null) {
+                s.close();
+            }
+        }
     }
 
     record Party(String code, String enterpriseId, String projectId) {
@@ -146,6 +155,24 @@ class FundLifecycleIT {
                     .post("/projects/" + b.projectId() + "/notices").then().statusCode(201);
         });
 
+        String[] application = new String[1];
+        step("6. project A applies for acceptance with its materials, passes initial, on-site and joint review, and is audited below its budget (R3, R4)",
+                "acceptance-service", () -> application[0] = acceptedAndAudited(a, "700000.00"));
+
+        String[] announcement = new String[1];
+        step("7a. the publicity window opens for 5 working days; a citizen objects and the office dismisses it (R5)", "publicity-service", () -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> announcement[0] = given().baseUri(publicity.url())
+                    .queryParam("projectId", a.projectId()).get("/announcements").then().statusCode(200).body("total", equalTo(1))
+                    .extract().path("items[0].id"));
+            given().baseUri(publicity.url()).get("/announcements/" + announcement[0]).then()
+                    .body("window.publishedOn", equalTo("2021-07-05")).body("window.endsOn", equalTo("2021-07-12")); // Mon + 5 working days, the 5th not counted
+            String objection = given().baseUri(publicity.url()).header("X-Forwarded-For", "10.8.8.8").contentType(ContentType.JSON)
+                    .body(Map.of("name", "岩罕", "contact", "13988888888", "text", "冷库去年就建好了，不是今年建的"))
+                    .post("/announcements/" + announcement[0] + "/objections").then().statusCode(201).extract().path("id");
+            on(publicity, OFFICE).body(Map.of("decision", "DISMISSED", "reasons", "经核查：冷库于2021年建成，合同与发票可证"))
+                    .post("/announcements/" + announcement[0] + "/objections/" + objection + "/decision").then().statusCode(200);
+        });
+
         step("5b. the deadline passes unrectified: B is disqualified and its money recovered under R12", "project-service", () -> {
             project.close();
             project = ServiceProcess.start("project-service", "project", AUGUST);
@@ -155,6 +182,31 @@ class FundLifecycleIT {
         step("5c. budget-service stops B and orders its 100,000.00 recovered under R12", "budget-service", () ->
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(budget, FINANCE).get("/projects/" + b.projectId() + "/recoveries")
                         .then().body("size()", equalTo(1)).body("[0].rule", equalTo("R12")).body("[0].amount", yuan("100000.00"))));
+
+        step("7b. after the window the office closes the announcement: no objection upheld", "publicity-service", () -> {
+            publicity.close();
+            publicity = ServiceProcess.start("publicity-service", "publicity", AUGUST);
+            // the office closes it (or the scheduled close did so first at start-up)
+            int closing = on(publicity, OFFICE).post("/announcements/" + announcement[0] + "/closure").then().extract().statusCode();
+            assertThat(closing).isIn(200, 409);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(publicity.url()).get("/announcements/" + announcement[0])
+                    .then().body("status", equalTo("CLOSED")).body("outcome", equalTo("OBJECTIONS_DISMISSED")));
+        });
+
+        step("8. the payment request report, the leading group's approval, and Finance pays the rest, capped by the audit (R7)", "budget-service", () -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(budget, OFFICE).get("/projects/" + a.projectId() + "/acceptance-payment")
+                    .then().body("missing", equalTo(List.of("PAYMENT_REQUEST_REPORT", "LEADING_GROUP_APPROVAL"))));
+            on(budget, OFFICE).body(Map.of("kind", "ACCEPTANCE_PAYMENT", "amount", new BigDecimal("300000.01"), "purpose", "验收拨付"))
+                    .post("/projects/" + a.projectId() + "/disbursements").then().statusCode(422)
+                    .body("type", equalTo("https://ruralfund.cn/problems/r7-audited-amount-cap"));
+            String id = on(budget, OFFICE).body(Map.of("kind", "ACCEPTANCE_PAYMENT", "amount", new BigDecimal("300000.00"), "purpose", "验收拨付"))
+                    .post("/projects/" + a.projectId() + "/disbursements").then().statusCode(201).extract().path("id");
+            on(budget, OFFICE).post("/disbursements/" + id + "/report").then().statusCode(201);
+            on(budget, LEADERS).body(Map.of("comment", "同意拨付")).post("/disbursements/" + id + "/approval").then().statusCode(200);
+            on(budget, FINANCE).body(Map.of("paidOn", "2021-07-05", "voucherNumber", "JH-" + UUID.randomUUID(),
+                    "bankName", "中国农业银行景洪支行", "accountNumber", account(a.code()))).post("/disbursements/" + id + "/payment").then().statusCode(200);
+            on(budget, OFFICE).get("/projects/" + a.projectId() + "/acceptance-payment").then().body("missing", equalTo(List.of()));
+        });
 
         step("10. the ledger reconciles, per program, direction and project, and every step is in the audit trail", "budget-service",
                 () -> reconciles(program[0], a, b));
@@ -176,16 +228,55 @@ class FundLifecycleIT {
                 // A's 800,000 and, of B's 300,000, the 100,000 paid and not yet recovered: the rest went back when B stopped
                 .body("balances.committed", yuan("900000.00"))
                 .body("balances.uncommitted", yuan("4100000.00"))
-                .body("balances.paid", yuan("500000.00"))
-                .body("balances.netPaid", yuan("500000.00")); // nothing received back yet: the order is open
+                .body("balances.paid", yuan("800000.00"))
+                .body("balances.netPaid", yuan("800000.00")); // nothing received back yet: the order is open
         on(budget, OFFICE).get("/projects/" + a.projectId() + "/budget").then()
-                .body("committed", yuan("800000.00")).body("paid", yuan("400000.00")).body("status", equalTo("COMMITTED"));
+                .body("committed", yuan("800000.00")).body("paid", yuan("700000.00")).body("status", equalTo("COMMITTED"));
         on(budget, OFFICE).get("/projects/" + b.projectId() + "/budget").then()
                 .body("committed", yuan("100000.00")).body("paid", yuan("100000.00")).body("status", equalTo("STOPPED"));
         on(budget, AUDITOR).get("/projects/" + a.projectId() + "/history").then()
                 .body("action", hasItems("budget.committed", "disbursement.requested", "disbursement.approved", "disbursement.paid"));
         on(budget, AUDITOR).get("/projects/" + b.projectId() + "/history").then()
                 .body("action", hasItems("project.stopped", "recovery.ordered"));
+    }
+
+    /** R3, R4: the application with every checklist material and an invoice, three reviews, PASS, then the audit. */
+    private static String acceptedAndAudited(Party p, String audited) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(acceptance, OFFICE).get("/projects/" + p.projectId()).then()
+                .statusCode(200).body("deadline", equalTo("2022-12-31")));
+        String enterprise = Tokens.enterprise(p.code());
+        String application = on(acceptance, enterprise).body(Map.of("projectId", p.projectId(), "statement", "冷库已建成并投入使用"))
+                .post("/applications").then().statusCode(201).extract().path("id");
+        for (String kind : List.of("CONTRACT", "INVOICE", "PHOTO", "COMPLETION_REPORT", "SELF_EVALUATION")) {
+            byte[] pdf = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n% " + kind + "\n%%EOF\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+            given().baseUri(acceptance.url()).config(io.restassured.RestAssured.config().multiPartConfig(
+                            io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset("UTF-8")))
+                    .auth().oauth2(enterprise).multiPart("file", kind.toLowerCase() + ".pdf", pdf, "application/pdf")
+                    .multiPart("kind", kind).multiPart("sha256", sha)
+                    .post("/applications/" + application + "/materials").then().statusCode(201);
+        }
+        on(acceptance, enterprise).body(Map.of("code", "053002100111", "number", String.valueOf(10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)),
+                "issuedOn", "2021-06-18", "seller", "昆明某制冷设备有限公司", "amount", "356000.00")).post("/applications/" + application + "/invoices")
+                .then().statusCode(201);
+        on(acceptance, enterprise).post("/applications/" + application + "/submission").then().statusCode(200);
+        on(acceptance, OFFICE).body(Map.of("complete", true, "note", "材料齐全")).post("/applications/" + application + "/initial-review")
+                .then().statusCode(200);
+        List<String> team = List.of("zhang-" + UUID.randomUUID(), "li-" + UUID.randomUUID(), "wang-" + UUID.randomUUID());
+        on(acceptance, OFFICE).body(Map.of("members", team)).put("/applications/" + application + "/team").then().statusCode(200);
+        for (String member : team) {
+            on(acceptance, Tokens.named(member, "ACCEPTANCE_TEAM")).body(Map.of("matchesMaterials", true, "findings",
+                            List.of(Map.of("item", "冷库容量", "finding", "实测与合同一致"))))
+                    .post("/applications/" + application + "/on-site-reviews").then().statusCode(201);
+        }
+        on(acceptance, FINANCE).body(Map.of("agrees", true, "opinion", "财政局同意验收意见")).post("/applications/" + application + "/joint-review")
+                .then().statusCode(201);
+        on(acceptance, OFFICE).body(Map.of("conclusion", "PASS", "reasons", "经实地评审与会审")).post("/applications/" + application + "/conclusion")
+                .then().statusCode(200);
+        on(acceptance, AUDITOR).body(Map.of("auditFirm", "云南某会计师事务所", "reportNumber", "云审字〔2021〕第088号", "auditedEligibleAmount", audited))
+                .post("/applications/" + application + "/audit").then().statusCode(201);
+        return application;
     }
 
     /** An enterprise registered, a task, a tender won and a project registered with its expense plan. */
