@@ -45,6 +45,10 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class AcceptanceProcessTest {
 
+    static {
+        cn.ruralfund.platform.testing.Money.exact(); // JSON numbers as BigDecimal: money compared exactly
+    }
+
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     String enterprise;
@@ -167,7 +171,7 @@ class AcceptanceProcessTest {
         given().auth().oauth2(AUDITOR).contentType(ContentType.JSON).body(audit("-1.00")).post("/applications/" + application + "/audit")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(AUDITOR).contentType(ContentType.JSON).body(audit("700000.00")).post("/applications/" + application + "/audit")
-                .then().statusCode(201).body("auditedEligibleAmount", equalTo(700000.00f));
+                .then().statusCode(201).body("auditedEligibleAmount", cn.ruralfund.platform.testing.Money.yuan("700000.00"));
         given().auth().oauth2(AUDITOR).contentType(ContentType.JSON).body(audit("700000.00")).post("/applications/" + application + "/audit")
                 .then().statusCode(409);
         ConsumerRecord<String, String> audited = Events.awaitRecord(Topics.ACCEPTANCE, r -> project.toString().equals(r.key())

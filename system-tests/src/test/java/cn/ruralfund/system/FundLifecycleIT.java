@@ -42,7 +42,8 @@ import static org.hamcrest.Matchers.hasItems;
  * pre-disbursement and not a fen more (R7), a project that falls behind, misses its notice's deadline and is
  * disqualified with its money recovered under R12, the other accepted after three reviews and audited below its
  * budget (R3, R4), announced for 5 working days with an objection dismissed (R5), and paid the rest capped by the
- * audit on its payment request report and the leading group's approval (R7); the ledger reconciles to the fen. Parts crash on the way:
+ * audit on its payment request report and the leading group's approval (R7); sales of three brands by REST, CSV and
+ * Kafka where exactly those at or over 10,000,000.00 count for T3; the ledger reconciles to the fen. Parts crash on the way:
  * PostgreSQL restarts while registrations and commitments are in flight, budget-service is killed with SIGKILL and
  * restarted, the broker restarts while an event waits in the outbox; at the end every event of the run is published a
  * second time, which changes nothing. The services' clock starts on 2021-07-05 (platform.clock.start); project-service is restarted on 2021-08-01
@@ -61,6 +62,7 @@ class FundLifecycleIT {
     static ServiceProcess budget;
     static ServiceProcess acceptance;
     static ServiceProcess publicity;
+    static ServiceProcess reporting;
 
     static {
         Money.exact();
@@ -73,11 +75,12 @@ class FundLifecycleIT {
         budget = ServiceProcess.start("budget-service", "budget", JULY);
         acceptance = ServiceProcess.start("acceptance-service", "acceptance", JULY);
         publicity = ServiceProcess.start("publicity-service", "publicity", JULY);
+        reporting = ServiceProcess.start("reporting-service", "reporting", JULY);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (ServiceProcess s : new ServiceProcess[]{publicity, acceptance, budget, project}) {
+        for (ServiceProcess s : new ServiceProcess[]{reporting, publicity, acceptance, budget, project}) {
             if (s != null) {
                 s.close();
             }
@@ -163,7 +166,7 @@ class FundLifecycleIT {
         step("7a. the publicity window opens for 5 working days; a citizen objects and the office dismisses it (R5)", "publicity-service", () -> {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> announcement[0] = given().baseUri(publicity.url())
                     .queryParam("projectId", a.projectId()).get("/announcements").then().statusCode(200).body("total", equalTo(1))
-                    .extract().path("items[0].id"));
+                    .body("items.size()", equalTo(1)).extract().path("items[0].id"));
             given().baseUri(publicity.url()).get("/announcements/" + announcement[0]).then()
                     .body("window.publishedOn", equalTo("2021-07-05")).body("window.endsOn", equalTo("2021-07-12")); // Mon + 5 working days, the 5th not counted
             String objection = given().baseUri(publicity.url()).header("X-Forwarded-For", "10.8.8.8").contentType(ContentType.JSON)
@@ -206,6 +209,29 @@ class FundLifecycleIT {
             on(budget, FINANCE).body(Map.of("paidOn", "2021-07-05", "voucherNumber", "JH-" + UUID.randomUUID(),
                     "bankName", "中国农业银行景洪支行", "accountNumber", account(a.code()))).post("/disbursements/" + id + "/payment").then().statusCode(200);
             on(budget, OFFICE).get("/projects/" + a.projectId() + "/acceptance-payment").then().body("missing", equalTo(List.of()));
+        });
+
+        step("9. sales of three brands arrive by REST, CSV and Kafka: exactly those at or over 10,000,000.00 in 2021 count for T3; T10 to the fen",
+                "reporting-service", () -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(reporting, OFFICE).get("/programs/" + program[0]).then().statusCode(200));
+            String other = creditCode();
+            String x = brand(program[0], a.code());   // 6,000,000.00 by REST + 4,000,000.00 by CSV: exactly the line
+            String y = brand(program[0], b.code());   // 9,999,999.99 by REST: one fen short
+            String z = brand(program[0], other);      // 12,000,000.00 by the Kafka feed
+            on(reporting, Tokens.enterprise(a.code())).body(sale("2021-03", x, "TAOBAO", "6000000.00")).post("/sales").then().statusCode(201);
+            on(reporting, Tokens.enterprise(b.code())).body(sale("2021-03", y, "JD", "9999999.99")).post("/sales").then().statusCode(201);
+            String csv = "\uFEFFperiod,brand,product,platform,township,amount,orders,units,poor_household\r\n"
+                    + "2021-05," + x + ",P1,JD,勐龙镇,4000000.00,100,200,false\r\n";
+            given().baseUri(reporting.url()).auth().oauth2(OFFICE).multiPart("file", "sales.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                    .post("/sales/uploads").then().statusCode(200).body("created", equalTo(1)).body("rejected", equalTo(0));
+            cn.ruralfund.platform.testing.Events.send(cn.ruralfund.platform.contracts.SalesRecordedV1.TYPE, other,
+                    new cn.ruralfund.platform.contracts.SalesRecordedV1(other, "2021-06", z, "P1", "DOUYIN", "勐龙镇", new BigDecimal("12000000.00"), 500, 900, false));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(reporting, OFFICE).queryParam("year", 2021)
+                    .get("/programs/" + program[0] + "/brands-over-threshold").then().statusCode(200)
+                    .body("brands.brand", org.hamcrest.Matchers.containsInAnyOrder(x, z)));
+            // T10, 资金执行率: (paid − recovered) / allotted = 800,000.00 / 5,000,000.00
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(reporting, OFFICE).get("/programs/" + program[0] + "/evaluation").then()
+                    .body("indicators.find { it.code == 'T10' }.actual", Money.number("16.00")));
         });
 
         step("10. the ledger reconciles, per program, direction and project, and every step is in the audit trail", "budget-service",
@@ -277,6 +303,20 @@ class FundLifecycleIT {
         on(acceptance, AUDITOR).body(Map.of("auditFirm", "云南某会计师事务所", "reportNumber", "云审字〔2021〕第088号", "auditedEligibleAmount", audited))
                 .post("/applications/" + application + "/audit").then().statusCode(201);
         return application;
+    }
+
+    /** A brand of the program with one product, P1, registered in reporting-service; returns its name. */
+    private static String brand(String programId, String enterprise) {
+        String name = "品牌-" + UUID.randomUUID();
+        String id = on(reporting, OFFICE).body(Map.of("programId", programId, "name", name, "enterpriseCreditCode", enterprise,
+                "regionalPublicBrand", false)).post("/brands").then().statusCode(201).extract().path("id");
+        on(reporting, OFFICE).body(Map.of("name", "P1", "internetFamous", false)).post("/brands/" + id + "/products").then().statusCode(201);
+        return name;
+    }
+
+    private static Map<String, Object> sale(String period, String brand, String platform, String amount) {
+        return Map.of("period", period, "brand", brand, "product", "P1", "platform", platform, "township", "勐龙镇",
+                "amount", new BigDecimal(amount), "orders", 10, "units", 20, "poorHousehold", false);
     }
 
     /** An enterprise registered, a task, a tender won and a project registered with its expense plan. */
