@@ -33,7 +33,7 @@ public class Seed {
                 String tender = UUID.randomUUID().toString();
                 send(producer, "ruralfund.project.events", tender, "cn.ruralfund.project.tender-awarded.v1", """
                         {"tenderId":"%s","tenderReference":"JH-BENCH-%d","title":"基准测试招标%d","programId":"%s","directionId":"%s",
-                         "taskId":"%s","task":"冷链仓储","enterpriseCreditCode":"91532801MA6K7XYZ1A","enterpriseName":"西双版纳某某冷链物流有限公司",
+                         "taskId":"%s","task":"冷链仓储","enterpriseCreditCode":"91532801MA6K7XYN17","enterpriseName":"西双版纳某某冷链物流有限公司",
                          "amount":1280000.50,"awardDate":"2021-03-15","awardReference":"JH-ZBTZ-%d","bids":4}""".formatted(
                         tender, i, i, program, UUID.randomUUID(), UUID.randomUUID(), i));
             }

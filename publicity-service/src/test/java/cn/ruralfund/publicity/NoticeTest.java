@@ -31,7 +31,7 @@ class NoticeTest {
 
     static TenderAwardedV1 tender(UUID programId, String amount) {
         return new TenderAwardedV1(UUID.randomUUID(), "JH-2021-ZB-" + UUID.randomUUID().toString().substring(0, 8), "景洪市农产品上行冷链仓储建设",
-                programId, UUID.randomUUID(), UUID.randomUUID(), "冷链仓储", "91532801MA6K7XYZ1A", "西双版纳某某冷链物流有限公司",
+                programId, UUID.randomUUID(), UUID.randomUUID(), "冷链仓储", "91532801MA6K7XYN17", "西双版纳某某冷链物流有限公司",
                 amount == null ? null : new BigDecimal(amount), LocalDate.of(2021, 3, 15), "JH-ZBTZ-2021-007", 4);
     }
 

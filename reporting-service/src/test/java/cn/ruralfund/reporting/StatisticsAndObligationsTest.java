@@ -99,7 +99,7 @@ class StatisticsAndObligationsTest {
         JsonNode first = MAPPER.readTree(overdue.get(0).value());
         assertThat(first.path("data").path("period").asText()).isEqualTo("2021-01");
         assertThat(first.path("data").path("dueOn").asText()).isEqualTo("2021-02-10");
-        assertThat(first.path("dataschema").asText()).isEqualTo(ReportOverdueV1.TYPE.schema());
+        assertThat(first.path("dataschema").asText()).isEqualTo("https://ruralfund.cn" + ReportOverdueV1.TYPE.schema()); // absolute, as CloudEvents requires
         assertThat(MAPPER.readTree(overdue.get(1).value()).path("data").path("period").asText()).isEqualTo("2021-03");
     }
 
