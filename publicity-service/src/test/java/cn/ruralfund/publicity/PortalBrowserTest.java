@@ -76,7 +76,10 @@ class PortalBrowserTest {
         browser.findElement(By.name("contact")).sendKeys("13988888888");
         browser.findElement(By.name("text")).sendKeys(SCRIPT + " 冷库未建成");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("异议已收到");
+        // the form posts and the browser loads the answer: wait for it (the old page's heading goes stale meanwhile)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "异议已收到".equals(d.findElement(By.tagName("h1")).getText()));
         noAlert();
 
         browser.get(root + "portal/announcements/" + id);
