@@ -99,7 +99,8 @@ class AcrossServicesIT {
             unsent.setString(1, id);
             var rs = unsent.executeQuery();
             rs.next();
-            assertThat(rs.getInt(1)).as("the event is committed in the outbox, not sent").isEqualTo(1);
+            assertThat(rs.getInt(1)).as("the program's events (program-created, program-rules-set) are committed in the outbox, not sent")
+                    .isEqualTo(2);
         }
         given().baseUri(reporting.url()).auth().oauth2(OFFICE).get("/programs/" + id).then().statusCode(404);
 
