@@ -26,6 +26,10 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class AcrossServicesIT {
 
+    static {
+        cn.ruralfund.platform.testing.Money.exact(); // JSON numbers as BigDecimal: money compared exactly
+    }
+
     static final String OFFICE = Tokens.of("COMMERCE_OFFICE");
     static ServiceProcess reporting;
 
@@ -51,7 +55,7 @@ class AcrossServicesIT {
     static void awaitAllotted(String programId) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(reporting.url()).auth().oauth2(OFFICE).get("/programs/" + programId).then()
-                        .statusCode(200).body("allotted", equalTo(5000000.00f)));
+                        .statusCode(200).body("allotted", cn.ruralfund.platform.testing.Money.yuan("5000000.00")));
     }
 
     @Test
