@@ -48,6 +48,7 @@ public class ProgramResource {
     @POST
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<ProgramView>> create(@Valid @NotNull CreateProgram request, @Context UriInfo uri) {
+        caller.checkCounty(request.county().strip());
         return programs.create(request, caller.name())
                 .map(p -> RestResponse.ResponseBuilder.<ProgramView>created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                         .entity(ProgramView.of(p)).type(MediaType.APPLICATION_JSON).build());
@@ -56,7 +57,7 @@ public class ProgramResource {
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
     public Uni<List<ProgramView>> list() {
-        return programs.list().map(list -> list.stream().map(ProgramView::of).toList());
+        return programs.list().map(list -> list.stream().filter(p -> caller.oversees(p.county)).map(ProgramView::of).toList());
     }
 
     @GET

@@ -38,7 +38,13 @@ public final class Tokens {
         return claims("assistant-" + township, "TOWNSHIP_ASSISTANT").claim("township", township).sign(KEY);
     }
 
+    /** An official of one county only (辖区): sees that county's programs and no other's. */
+    public static String ofCounty(String role, String county) {
+        return Jwt.issuer(ISSUER).upn(role.toLowerCase() + "@" + county).groups(role).claim("county", county).expiresIn(3600).sign(KEY);
+    }
+
+    /** Officials' tokens oversee every county ({@code county: "*"}) unless made with {@link #ofCounty}. */
     private static JwtClaimsBuilder claims(String name, String role) {
-        return Jwt.issuer(ISSUER).upn(name).groups(role).expiresIn(3600);
+        return Jwt.issuer(ISSUER).upn(name).groups(role).claim("county", "*").expiresIn(3600);
     }
 }
