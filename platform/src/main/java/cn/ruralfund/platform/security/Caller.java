@@ -42,6 +42,11 @@ public class Caller {
         return Optional.ofNullable(token.<String>getClaim(TOWNSHIP_CLAIM));
     }
 
+    /** The county named by the caller's token ({@code "*"}: every county). */
+    public Optional<String> county() {
+        return Optional.ofNullable(token.<String>getClaim(COUNTY_CLAIM));
+    }
+
     /**
      * Whether the caller may see and act on a county's programs. Officials (辖区): only the county their token names, or
      * every county with {@code "*"}; a token without the claim sees none (fails closed). Enterprises and township
@@ -61,8 +66,7 @@ public class Caller {
     /** Refuses (403) what belongs to a county the caller does not oversee. */
     public void checkCounty(String county) {
         if (!oversees(county)) {
-            throw ProblemException.forbidden("this belongs to " + county + "'s program; your token is for "
-                    + Optional.ofNullable(token.<String>getClaim(COUNTY_CLAIM)).orElse("no county"));
+            throw ProblemException.forbidden("this belongs to " + county + "'s program; your token is for " + county().orElse("no county"));
         }
     }
 }

@@ -27,16 +27,19 @@ public class NoticeResource {
 
     private final SupervisionService supervision;
     private final Caller caller;
+    private final CountyScope county;
 
-    NoticeResource(SupervisionService supervision, Caller caller) {
+    NoticeResource(SupervisionService supervision, Caller caller, CountyScope county) {
         this.supervision = supervision;
         this.caller = caller;
+        this.county = county;
     }
 
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<NoticeView>> list() {
-        return supervision.notices(Actor.of(caller)).map(list -> list.stream().map(NoticeView::of).toList());
+        return county.visible("notices").chain(visible -> supervision.notices(Actor.of(caller))
+                .map(list -> list.stream().filter(n -> visible.test(n.id)).map(NoticeView::of).toList()));
     }
 
     @GET

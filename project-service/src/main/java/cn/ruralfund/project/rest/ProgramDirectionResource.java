@@ -1,5 +1,6 @@
 package cn.ruralfund.project.rest;
 
+import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.project.rest.Views.DirectionView;
 import cn.ruralfund.project.service.DirectionService;
@@ -15,14 +16,17 @@ import java.util.List;
 public class ProgramDirectionResource {
 
     private final DirectionService directions;
+    private final Caller caller;
 
-    ProgramDirectionResource(DirectionService directions) {
+    ProgramDirectionResource(DirectionService directions, Caller caller) {
         this.directions = directions;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR})
     public Uni<List<DirectionView>> list() {
-        return directions.list().map(list -> list.stream().map(k -> DirectionView.of(k.program(), k.direction())).toList());
+        return directions.list().map(list -> list.stream().filter(k -> caller.oversees(k.program().county))
+                .map(k -> DirectionView.of(k.program(), k.direction())).toList());
     }
 }

@@ -47,9 +47,11 @@ public class ProjectResource {
     private final SupervisionService supervision;
     private final PerformanceEvaluationService evaluations;
     private final Caller caller;
+    private final CountyScope county;
 
     ProjectResource(ProjectService projects, ProgressService progress, SupervisionService supervision, PerformanceEvaluationService evaluations,
-                    Caller caller) {
+                    Caller caller, CountyScope county) {
+        this.county = county;
         this.evaluations = evaluations;
         this.projects = projects;
         this.progress = progress;
@@ -61,7 +63,7 @@ public class ProjectResource {
     @POST
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<ProjectView>> register(@Valid @NotNull Requests.RegisterProject request, @Context UriInfo uri) {
-        return projects.register(request, Actor.of(caller))
+        return county.check("tenders", request.tenderId()).chain(() -> projects.register(request, Actor.of(caller)))
                 .map(p -> RestResponse.ResponseBuilder.<ProjectView>created(uri.getAbsolutePathBuilder().path(p.project().id.toString()).build())
                         .entity(ProjectView.of(p.project(), p.task())).type(MediaType.APPLICATION_JSON).build());
     }
@@ -69,7 +71,8 @@ public class ProjectResource {
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<ProjectView>> list() {
-        return projects.list(Actor.of(caller)).map(list -> list.stream().map(p -> ProjectView.of(p.project(), p.task())).toList());
+        return county.visible("projects").chain(visible -> projects.list(Actor.of(caller))
+                .map(list -> list.stream().filter(p -> visible.test(p.project().id)).map(p -> ProjectView.of(p.project(), p.task())).toList()));
     }
 
     @GET

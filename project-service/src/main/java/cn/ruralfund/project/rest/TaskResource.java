@@ -30,16 +30,18 @@ public class TaskResource {
 
     private final TaskService tasks;
     private final Caller caller;
+    private final CountyScope county;
 
-    TaskResource(TaskService tasks, Caller caller) {
+    TaskResource(TaskService tasks, Caller caller, CountyScope county) {
         this.tasks = tasks;
         this.caller = caller;
+        this.county = county;
     }
 
     @POST
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<TaskView>> create(@Valid @NotNull Requests.CreateTask request, @Context UriInfo uri) {
-        return tasks.create(request, Actor.of(caller))
+        return county.check("programs", request.programId()).chain(() -> tasks.create(request, Actor.of(caller)))
                 .map(t -> RestResponse.ResponseBuilder.<TaskView>created(uri.getAbsolutePathBuilder().path(t.id.toString()).build())
                         .entity(TaskView.of(t)).type(MediaType.APPLICATION_JSON).build());
     }
@@ -47,7 +49,8 @@ public class TaskResource {
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<TaskView>> list() {
-        return tasks.list().map(list -> list.stream().map(TaskView::of).toList());
+        return county.visible("tasks").chain(visible -> tasks.list()
+                .map(list -> list.stream().filter(t -> visible.test(t.id)).map(TaskView::of).toList()));
     }
 
     @GET

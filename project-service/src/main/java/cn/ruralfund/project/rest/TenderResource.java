@@ -35,17 +35,19 @@ public class TenderResource {
     private final TenderService tenders;
     private final AuditTrail audit;
     private final Caller caller;
+    private final CountyScope county;
 
-    TenderResource(TenderService tenders, AuditTrail audit, Caller caller) {
+    TenderResource(TenderService tenders, AuditTrail audit, Caller caller, CountyScope county) {
         this.tenders = tenders;
         this.audit = audit;
         this.caller = caller;
+        this.county = county;
     }
 
     @POST
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<TenderView>> open(@Valid @NotNull Requests.OpenTender request, @Context UriInfo uri) {
-        return tenders.open(request, Actor.of(caller))
+        return county.check("tasks", request.taskId()).chain(() -> tenders.open(request, Actor.of(caller)))
                 .map(t -> RestResponse.ResponseBuilder.<TenderView>created(uri.getAbsolutePathBuilder().path(t.id.toString()).build())
                         .entity(TenderView.of(t, List.of())).type(MediaType.APPLICATION_JSON).build());
     }
@@ -53,7 +55,8 @@ public class TenderResource {
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<TenderView>> list() {
-        return tenders.list().map(list -> list.stream().map(t -> TenderView.of(t, List.of())).toList());
+        return county.visible("tenders").chain(visible -> tenders.list()
+                .map(list -> list.stream().filter(t -> visible.test(t.id)).map(t -> TenderView.of(t, List.of())).toList()));
     }
 
     @GET
