@@ -44,8 +44,10 @@ public class BrandResource {
     private final Register register;
     private final SalesFigures figures;
     private final Caller caller;
+    private final CountyScope county;
 
-    BrandResource(Register register, SalesFigures figures, Caller caller) {
+    BrandResource(Register register, SalesFigures figures, Caller caller, CountyScope county) {
+        this.county = county;
         this.register = register;
         this.figures = figures;
         this.caller = caller;
@@ -62,7 +64,8 @@ public class BrandResource {
     @Path("brands")
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<BrandView>> create(@Valid @NotNull Requests.NewBrand request) {
-        return register.createBrand(request.programId(), request.name(), request.enterpriseCreditCode(), request.regionalPublicBrand(), caller.name())
+        return county.check("programs", request.programId()).chain(() -> register.createBrand(request.programId(), request.name(),
+                        request.enterpriseCreditCode(), request.regionalPublicBrand(), caller.name()))
                 .map(b -> RestResponse.status(RestResponse.Status.CREATED, BrandView.of(b)));
     }
 

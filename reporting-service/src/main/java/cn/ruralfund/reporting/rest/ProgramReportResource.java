@@ -1,6 +1,7 @@
 package cn.ruralfund.reporting.rest;
 
 import cn.ruralfund.platform.problem.ProblemException;
+import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.reporting.readmodel.DirectionSummary;
 import cn.ruralfund.reporting.readmodel.ProgramSummary;
@@ -22,6 +23,12 @@ import java.util.UUID;
 @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.AUDITOR})
 public class ProgramReportResource {
 
+    private final Caller caller;
+
+    ProgramReportResource(Caller caller) {
+        this.caller = caller;
+    }
+
     public record ProgramReport(UUID programId, String county, int year, String name, BigDecimal allotted,
                                 List<DirectionReport> directions) {
     }
@@ -37,7 +44,7 @@ public class ProgramReportResource {
     public Uni<List<ProgramReport>> list() {
         return ProgramSummary.<ProgramSummary>listAll()
                 .chain(programs -> DirectionSummary.<DirectionSummary>listAll()
-                        .map(directions -> programs.stream().map(p -> report(p, directions)).toList()));
+                        .map(directions -> programs.stream().filter(p -> caller.oversees(p.county)).map(p -> report(p, directions)).toList()));
     }
 
     @GET
