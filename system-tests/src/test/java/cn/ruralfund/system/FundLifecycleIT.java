@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The Jinghong 2020 program played through the REST APIs of the packaged services, each its own process, on the real
@@ -46,7 +47,8 @@ import static org.hamcrest.Matchers.hasItems;
  * Kafka where exactly those at or over 10,000,000.00 count for T3; the ledger reconciles to the fen. Parts crash on the way:
  * PostgreSQL restarts while registrations and commitments are in flight, budget-service is killed with SIGKILL and
  * restarted, the broker restarts while an event waits in the outbox; at the end every event of the run is published a
- * second time, which changes nothing. The services' clock starts on 2021-07-05 (platform.clock.start); project-service is restarted on 2021-08-01
+ * second time, which changes nothing. Meanwhile a second county, Menghai, is set up through the API by its own officials
+ * and runs a shorter path with its own rules and target table; neither county sees the other's. The services' clock starts on 2021-07-05 (platform.clock.start); project-service is restarted on 2021-08-01
  * to pass the notice's deadline. A failure names the step and the service.
  */
 class FundLifecycleIT {
@@ -158,6 +160,15 @@ class FundLifecycleIT {
                     .post("/projects/" + b.projectId() + "/notices").then().statusCode(201);
         });
 
+        // 11. a second county runs its shorter path at the same time as Jinghong's acceptance and publicity (no crash meanwhile)
+        java.util.concurrent.CompletableFuture<Void> menghai = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                secondCounty(program[0], a);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+
         String[] application = new String[1];
         step("6. project A applies for acceptance with its materials, passes initial, on-site and joint review, and is audited below its budget (R3, R4)",
                 "acceptance-service", () -> application[0] = acceptedAndAudited(a, "700000.00"));
@@ -174,6 +185,14 @@ class FundLifecycleIT {
                     .post("/announcements/" + announcement[0] + "/objections").then().statusCode(201).extract().path("id");
             on(publicity, OFFICE).body(Map.of("decision", "DISMISSED", "reasons", "经核查：冷库于2021年建成，合同与发票可证"))
                     .post("/announcements/" + announcement[0] + "/objections/" + objection + "/decision").then().statusCode(200);
+        });
+
+        step("11. the second county's path has finished beside Jinghong's", "(see the step named in the cause)", () -> {
+            try {
+                menghai.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof AssertionError failure ? failure : new AssertionError(e.getCause());
+            }
         });
 
         step("5b. the deadline passes unrectified: B is disqualified and its money recovered under R12", "project-service", () -> {
@@ -238,7 +257,7 @@ class FundLifecycleIT {
                 () -> reconciles(program[0], a, b));
 
         long events = republishEverything();
-        step("11. every event of the run published a second time changes nothing", "budget-service", () -> {
+        step("12. every event of the run published a second time changes nothing", "budget-service", () -> {
             Thread.sleep(5000);
             reconciles(program[0], a, b);
             on(budget, FINANCE).get("/projects/" + b.projectId() + "/recoveries").then().body("size()", equalTo(1));
@@ -246,6 +265,72 @@ class FundLifecycleIT {
         });
         System.out.printf("[lifecycle] took %.1f s; %d events crossed Kafka (each published twice at the end)%n",
                 (System.nanoTime() - started) / 1e9, events);
+    }
+
+    /**
+     * 11. Menghai County (勐海县), set up through the API alone by its own officials: another total, directions, phases and
+     * rules (a 30% pre-disbursement cap), its own target table; a shorter path: a project, a capped pre-disbursement, sales of
+     * one brand. Neither county's officials, enterprises or statistics see the other's.
+     */
+    private static void secondCounty(String jinghongProgram, Party jinghongA) throws Exception {
+        String office = Tokens.ofCounty("COMMERCE_OFFICE", "勐海县");
+        String leaders = Tokens.ofCounty("LEADING_GROUP", "勐海县");
+        String finance = Tokens.ofCounty("FINANCE", "勐海县");
+        String jinghongOffice = Tokens.ofCounty("COMMERCE_OFFICE", "景洪市");
+        String[] program = new String[2]; // id, service-centre direction
+        step("11a. Menghai's officials set up their 2021 program: 3,000,000.00 in two directions, two phases, a 30% cap", "budget-service", () -> {
+            var created = on(budget, office).body(Map.of("county", "勐海县", "year", 2021, "name", "2021年勐海县电子商务进农村综合示范项目 " + UUID.randomUUID(),
+                            "total", new BigDecimal("3000000.00"), "periodStart", "2021-06", "periodEnd", "2022-06",
+                            "directions", List.of(Map.of("name", "县级电子商务公共服务中心", "allocation", new BigDecimal("1200000.00")),
+                                    Map.of("name", "农村物流配送体系", "allocation", new BigDecimal("1800000.00"))),
+                            "phases", List.of(Map.of("code", "CONSTRUCTION", "name", "建设期", "start", "2021-06", "end", "2021-12"),
+                                    Map.of("code", "OPERATION", "name", "运营期", "start", "2022-01", "end", "2022-06")),
+                            "rules", Map.of("preDisbursementCapPercent", 30, "publicityWorkingDays", 7, "acceptanceTeamMinimum", 5)))
+                    .post("/programs").then().statusCode(201).body("county", equalTo("勐海县")).extract();
+            program[0] = created.path("id");
+            program[1] = created.path("directions.find { it.name == '县级电子商务公共服务中心' }.id");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(reporting, office).get("/programs/" + program[0]).then().statusCode(200));
+            on(reporting, office).body(Map.of("code", "M1", "level1", "EXECUTION", "level2", "EXECUTION", "name", "资金执行率", "unit", "%",
+                    "comparison", "AT_LEAST", "targetValue", 90, "points", 50, "source", "FUND_EXECUTION_RATE")).post("/programs/" + program[0] + "/targets")
+                    .then().statusCode(201);
+            on(reporting, office).body(Map.of("code", "M2", "level1", "BENEFIT", "level2", "ECONOMIC", "name", "网络销售额达500万元的农产品品牌", "unit", "个",
+                    "comparison", "AT_LEAST", "targetValue", 1, "points", 50, "source", "BRANDS_OVER_THRESHOLD", "threshold", new BigDecimal("5000000.00")))
+                    .post("/programs/" + program[0] + "/targets").then().statusCode(201);
+        });
+        Party m = winAndRegister(office, "勐海县", "532822", program[0], program[1], "县级电商公共服务中心", "500000.00", false, "CONSTRUCTION",
+                "2021-07-01", "2022-06-30");
+        step("11b. Menghai's project is pre-disbursed up to its program's 30% cap, not a fen more", "budget-service", () -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    on(project, office).get("/projects/" + m.projectId()).then().body("status", equalTo("ACTIVE")));
+            on(budget, office).body(Map.of("kind", "PRE_DISBURSEMENT", "amount", new BigDecimal("150000.01"), "purpose", "预拨"))
+                    .post("/projects/" + m.projectId() + "/disbursements").then().statusCode(422)
+                    .body("type", equalTo("https://ruralfund.cn/problems/r7-pre-disbursement-cap"));
+            String id = on(budget, office).body(Map.of("kind", "PRE_DISBURSEMENT", "amount", new BigDecimal("150000.00"), "purpose", "预拨"))
+                    .post("/projects/" + m.projectId() + "/disbursements").then().statusCode(201).extract().path("id");
+            on(budget, leaders).body(Map.of()).post("/disbursements/" + id + "/approval").then().statusCode(200);
+            on(budget, finance).body(Map.of("paidOn", "2021-07-05", "voucherNumber", "MH-" + UUID.randomUUID(),
+                    "bankName", "中国农业银行勐海支行", "accountNumber", account(m.code()))).post("/disbursements/" + id + "/payment").then().statusCode(200);
+            String brand = brand(office, program[0], m.code());
+            on(reporting, Tokens.enterprise(m.code())).body(sale("2021-06", brand, "PINDUODUO", "5000000.00")).post("/sales").then().statusCode(201);
+        });
+        step("11c. Menghai's target table: execution 150,000.00 / 3,000,000.00 = 5.00%, one brand at 5,000,000.00", "reporting-service", () ->
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> on(reporting, office).get("/programs/" + program[0] + "/evaluation").then()
+                        .body("indicators.code", equalTo(List.of("M1", "M2")))
+                        .body("indicators.find { it.code == 'M1' }.actual", Money.number("5.00"))
+                        .body("indicators.find { it.code == 'M2' }.actual", Money.number("1"))));
+        step("11d. neither county's officials, enterprises or statistics see the other's", "budget-service, project-service, reporting-service", () -> {
+            on(budget, office).get("/programs").then().statusCode(200).body("id", hasItems(program[0])).body("id", not(hasItems(jinghongProgram)));
+            on(budget, jinghongOffice).get("/programs").then().statusCode(200).body("id", not(hasItems(program[0])));
+            on(budget, office).get("/programs/" + jinghongProgram + "/balances").then().statusCode(403);
+            on(budget, jinghongOffice).get("/projects/" + m.projectId() + "/budget").then().statusCode(403);
+            on(budget, Tokens.enterprise(m.code())).get("/projects/" + jinghongA.projectId() + "/budget").then().statusCode(403);
+            on(budget, Tokens.enterprise(jinghongA.code())).get("/projects/" + m.projectId() + "/disbursements").then().statusCode(403);
+            on(project, office).get("/projects").then().statusCode(200).body("id", hasItems(m.projectId())).body("id", not(hasItems(jinghongA.projectId())));
+            on(project, jinghongOffice).get("/projects/" + m.projectId()).then().statusCode(403);
+            on(reporting, office).get("/programs").then().statusCode(200).body("programId", hasItems(program[0])).body("programId", not(hasItems(jinghongProgram)));
+            on(reporting, office).get("/programs/" + jinghongProgram + "/evaluation").then().statusCode(403);
+            on(reporting, jinghongOffice).get("/programs/" + program[0] + "/evaluation").then().statusCode(403);
+        });
     }
 
     private static void reconciles(String programId, Party a, Party b) {
@@ -307,10 +392,14 @@ class FundLifecycleIT {
 
     /** A brand of the program with one product, P1, registered in reporting-service; returns its name. */
     private static String brand(String programId, String enterprise) {
+        return brand(OFFICE, programId, enterprise);
+    }
+
+    private static String brand(String office, String programId, String enterprise) {
         String name = "品牌-" + UUID.randomUUID();
-        String id = on(reporting, OFFICE).body(Map.of("programId", programId, "name", name, "enterpriseCreditCode", enterprise,
+        String id = on(reporting, office).body(Map.of("programId", programId, "name", name, "enterpriseCreditCode", enterprise,
                 "regionalPublicBrand", false)).post("/brands").then().statusCode(201).extract().path("id");
-        on(reporting, OFFICE).body(Map.of("name", "P1", "internetFamous", false)).post("/brands/" + id + "/products").then().statusCode(201);
+        on(reporting, office).body(Map.of("name", "P1", "internetFamous", false)).post("/brands/" + id + "/products").then().statusCode(201);
         return name;
     }
 
@@ -321,24 +410,29 @@ class FundLifecycleIT {
 
     /** An enterprise registered, a task, a tender won and a project registered with its expense plan. */
     private static Party winAndRegister(String programId, String directionId, String name, String budgetYuan, boolean buildFirst) {
-        String code = creditCode();
-        String enterprise = on(project, OFFICE).body(Map.of("name", "景洪市" + name + "电子商务有限公司", "creditCode", code,
+        return winAndRegister(OFFICE, "景洪市", "532801", programId, directionId, name, budgetYuan, buildFirst, "IMPLEMENTATION", "2021-01-01", "2021-12-31");
+    }
+
+    private static Party winAndRegister(String office, String county, String region, String programId, String directionId, String name,
+                                        String budgetYuan, boolean buildFirst, String phase, String start, String end) {
+        String code = creditCode(region);
+        String enterprise = on(project, office).body(Map.of("name", county + name + "电子商务有限公司", "creditCode", code,
                         "legalRepresentative", "岩温", "contact", "0691-2100000",
                         "fundAccount", Map.of("bank", "中国农业银行景洪支行", "accountName", name + "专户", "accountNumber", account(code))))
                 .post("/enterprises").then().statusCode(201).extract().path("id");
         String[] task = new String[1];
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> task[0] = on(project, OFFICE).body(Map.of("programId", programId,
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> task[0] = on(project, office).body(Map.of("programId", programId,
                         "directionId", directionId, "name", name + " " + UUID.randomUUID(), "category", "COLD_CHAIN_STORAGE",
                         "buildFirstSubsidiseAfter", buildFirst, "responsibleUnits", List.of("市商务局")))
                 .post("/tasks").then().statusCode(201).extract().path("id")); // once project-service heard of the program
-        String tender = on(project, OFFICE).body(Map.of("taskId", task[0], "title", name + "建设招标", "reference", "JHZB-" + UUID.randomUUID()))
+        String tender = on(project, office).body(Map.of("taskId", task[0], "title", name + "建设招标", "reference", "JHZB-" + UUID.randomUUID()))
                 .post("/tenders").then().statusCode(201).extract().path("id");
-        String bid = on(project, OFFICE).body(Map.of("enterpriseId", enterprise, "amount", new BigDecimal(budgetYuan)))
+        String bid = on(project, office).body(Map.of("enterpriseId", enterprise, "amount", new BigDecimal(budgetYuan)))
                 .post("/tenders/" + tender + "/bids").then().statusCode(201).extract().path("id");
-        on(project, OFFICE).body(Map.of("bidId", bid, "awardDate", "2020-12-20", "awardReference", "ZBTZ-" + UUID.randomUUID()))
+        on(project, office).body(Map.of("bidId", bid, "awardDate", "2020-12-20", "awardReference", "ZBTZ-" + UUID.randomUUID()))
                 .post("/tenders/" + tender + "/award").then().statusCode(200);
-        String projectId = on(project, OFFICE).body(Map.of("tenderId", tender, "name", "景洪市" + name, "budget", new BigDecimal(budgetYuan),
-                        "township", "嘎洒镇", "startDate", "2021-01-01", "endDate", "2021-12-31", "phase", "IMPLEMENTATION",
+        String projectId = on(project, office).body(Map.of("tenderId", tender, "name", county + name, "budget", new BigDecimal(budgetYuan),
+                        "township", "嘎洒镇", "startDate", start, "endDate", end, "phase", phase,
                         "expenseLines", List.of(Map.of("category", "COLD_CHAIN_FACILITY", "description", name, "amount", new BigDecimal(budgetYuan)))))
                 .post("/projects").then().statusCode(201).extract().path("id");
         return new Party(code, enterprise, projectId);
@@ -391,11 +485,15 @@ class FundLifecycleIT {
         return "2417010104000" + code.substring(12);
     }
 
-    /** A fresh valid unified social credit code (GB 32100-2015), registered in Jinghong (532801). */
     static String creditCode() {
+        return creditCode("532801");
+    }
+
+    /** A fresh valid unified social credit code (GB 32100-2015), registered in a county (Jinghong 532801, Menghai 532822). */
+    static String creditCode(String region) {
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        StringBuilder code = new StringBuilder("91532801");
+        StringBuilder code = new StringBuilder("91" + region);
         for (int i = 0; i < 9; i++) {
             code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
         }
