@@ -110,6 +110,19 @@ class FundLifecycleIT {
             assertThat(crashed.get(aspect)).as("after crashes and redelivery, " + aspect + " differs from the clean run's").isEqualTo(clean.get(aspect));
         }
         assertThat(crashed.keySet()).isEqualTo(clean.keySet());
+        everyMetricOfTheAlertsAndDashboardsIsServed();
+    }
+
+    /** The alert rules and dashboards read only metric names the running services serve (deploy/check_live_metrics.py). */
+    private static void everyMetricOfTheAlertsAndDashboardsIsServed() throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", "../deploy/check_live_metrics.py"));
+        for (ServiceProcess s : new ServiceProcess[]{project, budget, acceptance, publicity, reporting}) {
+            command.add(s.managementUrl() + "/metrics");
+        }
+        Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String report = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println("[lifecycle] metric names of deploy/monitoring against the live scrapes:\n" + report);
+        assertThat(check.waitFor()).as("deploy/check_live_metrics.py:\n" + report).isZero();
     }
 
     /** One run of the scenario; with {@code crashes}, parts crash on the way and every event is published again at the end. */

@@ -11,7 +11,7 @@ import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.inbox.Inbox;
 import cn.ruralfund.project.service.DirectionService;
 import cn.ruralfund.project.service.ProjectService;
-import cn.ruralfund.project.service.SupervisionService;
+import cn.ruralfund.project.service.NoticeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,13 +26,13 @@ public class EventConsumers {
     private final Inbox inbox;
     private final DirectionService directions;
     private final ProjectService projects;
-    private final SupervisionService supervision;
+    private final NoticeService notices;
 
-    EventConsumers(Inbox inbox, DirectionService directions, ProjectService projects, SupervisionService supervision) {
+    EventConsumers(Inbox inbox, DirectionService directions, ProjectService projects, NoticeService notices) {
         this.inbox = inbox;
         this.directions = directions;
         this.projects = projects;
-        this.supervision = supervision;
+        this.notices = notices;
     }
 
     /** budget-service: programs and directions (read model, F2), budget committed or refused. */
@@ -59,7 +59,7 @@ public class EventConsumers {
     @Incoming("reporting-events")
     Uni<Void> onReportingEvent(String record) {
         return inbox.apply("reporting-events", record, event -> is(event, ReportOverdueV1.TYPE.type())
-                ? supervision.apply(inbox.data(event, ReportOverdueV1.class), event.id(), event.source()) : skip());
+                ? notices.apply(inbox.data(event, ReportOverdueV1.class), event.id(), event.source()) : skip());
     }
 
     private Uni<Void> budget(CloudEvent event) {

@@ -5,7 +5,7 @@ import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.project.rest.Views.NoticeView;
 import cn.ruralfund.project.service.Actor;
-import cn.ruralfund.project.service.SupervisionService;
+import cn.ruralfund.project.service.NoticeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,12 +25,12 @@ import java.util.UUID;
 @Path("/notices")
 public class NoticeResource {
 
-    private final SupervisionService supervision;
+    private final NoticeService notices;
     private final Caller caller;
     private final CountyScope county;
 
-    NoticeResource(SupervisionService supervision, Caller caller, CountyScope county) {
-        this.supervision = supervision;
+    NoticeResource(NoticeService notices, Caller caller, CountyScope county) {
+        this.notices = notices;
         this.caller = caller;
         this.county = county;
     }
@@ -38,7 +38,7 @@ public class NoticeResource {
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<NoticeView>> list() {
-        return county.visible("notices").chain(visible -> supervision.notices(Actor.of(caller))
+        return county.visible("notices").chain(visible -> notices.notices(Actor.of(caller))
                 .map(list -> list.stream().filter(n -> visible.test(n.id)).map(NoticeView::of).toList()));
     }
 
@@ -46,7 +46,7 @@ public class NoticeResource {
     @Path("{id}")
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<NoticeView> get(@PathParam("id") UUID id) {
-        return supervision.notice(id, Actor.of(caller)).map(NoticeView::of);
+        return notices.notice(id, Actor.of(caller)).map(NoticeView::of);
     }
 
     /** The enterprise gives the causes and its remedial measures. */
@@ -54,7 +54,7 @@ public class NoticeResource {
     @Path("{id}/response")
     @RolesAllowed(Roles.ENTERPRISE)
     public Uni<NoticeView> respond(@PathParam("id") UUID id, @Valid @NotNull Requests.RespondToNotice request) {
-        return supervision.respond(id, request, Actor.of(caller)).map(NoticeView::of);
+        return notices.respond(id, request, Actor.of(caller)).map(NoticeView::of);
     }
 
     /** The office confirms the rectification by the deadline. */
@@ -62,6 +62,6 @@ public class NoticeResource {
     @Path("{id}/closure")
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<NoticeView> close(@PathParam("id") UUID id, @Valid Requests.CloseNotice request) {
-        return supervision.close(id, request, Actor.of(caller)).map(NoticeView::of);
+        return notices.close(id, request, Actor.of(caller)).map(NoticeView::of);
     }
 }

@@ -14,6 +14,7 @@ import cn.ruralfund.project.service.Actor;
 import cn.ruralfund.project.service.ProgressService;
 import cn.ruralfund.project.service.PerformanceEvaluationService;
 import cn.ruralfund.project.service.ProjectService;
+import cn.ruralfund.project.service.NoticeService;
 import cn.ruralfund.project.service.SupervisionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,17 +46,20 @@ public class ProjectResource {
     private final ProjectService projects;
     private final ProgressService progress;
     private final SupervisionService supervision;
+    private final NoticeService notices;
     private final PerformanceEvaluationService evaluations;
     private final Caller caller;
     private final CountyScope county;
 
-    ProjectResource(ProjectService projects, ProgressService progress, SupervisionService supervision, PerformanceEvaluationService evaluations,
+    ProjectResource(ProjectService projects, ProgressService progress, SupervisionService supervision, NoticeService notices,
+                    PerformanceEvaluationService evaluations,
                     Caller caller, CountyScope county) {
         this.county = county;
         this.evaluations = evaluations;
         this.projects = projects;
         this.progress = progress;
         this.supervision = supervision;
+        this.notices = notices;
         this.caller = caller;
     }
 
@@ -150,7 +154,7 @@ public class ProjectResource {
     @Path("{id}/notices")
     @RolesAllowed(Roles.COMMERCE_OFFICE)
     public Uni<RestResponse<NoticeView>> issue(@PathParam("id") UUID id, @Valid @NotNull Requests.IssueNotice request) {
-        return supervision.issue(id, request, Actor.of(caller))
+        return notices.issue(id, request, Actor.of(caller))
                 .map(n -> RestResponse.ResponseBuilder.<NoticeView>create(RestResponse.Status.CREATED)
                         .entity(NoticeView.of(n)).type(MediaType.APPLICATION_JSON).build());
     }
@@ -159,7 +163,7 @@ public class ProjectResource {
     @Path("{id}/notices")
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<NoticeView>> notices(@PathParam("id") UUID id) {
-        return supervision.projectNotices(id, Actor.of(caller)).map(list -> list.stream().map(NoticeView::of).toList());
+        return notices.projectNotices(id, Actor.of(caller)).map(list -> list.stream().map(NoticeView::of).toList());
     }
 
     /** R14: the office records a performance evaluation with its evidence; NOT_MET issues a rectification notice. */

@@ -24,13 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class PerformanceEvaluationService {
 
-    private final SupervisionService supervision;
+    private final NoticeService notices;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final PlatformClock clock;
 
-    PerformanceEvaluationService(SupervisionService supervision, Outbox outbox, AuditTrail audit, PlatformClock clock) {
-        this.supervision = supervision;
+    PerformanceEvaluationService(NoticeService notices, Outbox outbox, AuditTrail audit, PlatformClock clock) {
+        this.notices = notices;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -65,7 +65,7 @@ public class PerformanceEvaluationService {
                 evaluation.evaluatedAt = clock.now();
                 evaluation.evaluatedBy = actor.name();
                 Uni<UUID> notice = outcome != Outcome.NOT_MET ? Uni.createFrom().nullItem()
-                        : supervision.issue(e, p, Notice.Kind.PERFORMANCE, request.noticeReason().strip(), request.noticeDeadline(), actor.name())
+                        : notices.issue(e, p, Notice.Kind.PERFORMANCE, request.noticeReason().strip(), request.noticeDeadline(), actor.name())
                         .map(n -> n.id);
                 return notice.chain(noticeId -> {
                     evaluation.noticeId = noticeId;
