@@ -75,7 +75,7 @@ class DuplicateClaimViolationTest {
     }
 
     @Test
-    void R15_confirmationForAProjectUnknownHereIsDeadLettered() {
+    void R15_confirmationForAProjectUnknownHereIsDeadLettered() throws Exception {
         UUID confirmation = UUID.randomUUID();
         UUID project = UUID.randomUUID();
         String id = Events.send(DuplicateClaimConfirmedV1.TYPE, project.toString(), new DuplicateClaimConfirmedV1(confirmation, "景商务〔2022〕16号",
