@@ -17,3 +17,6 @@ create table duplicate_claim_confirmation (
     confirmed_at           timestamptz not null
 );
 create index duplicate_claim_confirmation_other on duplicate_claim_confirmation (other_claim_id);
+-- one confirmation per pair, whichever side it was confirmed from
+create unique index duplicate_claim_confirmation_pair on duplicate_claim_confirmation
+    (least(claim_id, other_claim_id), greatest(claim_id, other_claim_id));

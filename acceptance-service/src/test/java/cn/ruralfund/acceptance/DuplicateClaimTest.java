@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -218,6 +219,46 @@ class DuplicateClaimTest {
         ConsumerRecord<String, String> record = Events.awaitRecord(Topics.ACCEPTANCE, r -> secondProject.toString().equals(r.key())
                 && r.value().contains("duplicate-claim-confirmed"), Duration.ofSeconds(60));
         assertThat(record.value()).contains("\"amount\":120000.50");
+    }
+
+    @Test
+    void R15_concurrentConfirmationsFromBothSidesDecideOnce() {
+        String code = Fixtures.digits(12);
+        String number = Fixtures.digits(8);
+        String first = Fixtures.creditCode();
+        UUID firstProject = Fixtures.project(Fixtures.program(YearMonth.of(2022, 12)), first);
+        UUID firstApplication = Fixtures.apply(first, firstProject);
+        String firstClaim = Fixtures.invoice(first, firstApplication, code, number).statusCode(201).extract().path("id");
+        String second = Fixtures.creditCode();
+        UUID secondProject = Fixtures.project(Fixtures.program(YearMonth.of(2022, 12)), second);
+        UUID secondApplication = Fixtures.apply(second, secondProject);
+        String secondClaim = Fixtures.invoice(second, secondApplication, code, number).statusCode(201).extract().path("id");
+
+        int n = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                boolean fromSecond = i % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return fromSecond ? confirm(OFFICE, secondApplication, secondClaim, firstApplication, null).extract().statusCode()
+                            : confirm(OFFICE, firstApplication, firstClaim, secondApplication, null).extract().statusCode();
+                }));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("one confirmation, the others refused").containsOnly(201, 409).containsOnlyOnce(201);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Events.all(Topics.ACCEPTANCE, r -> r.value().contains("duplicate-claim-confirmed")
+                && (secondProject.toString().equals(r.key()) || firstProject.toString().equals(r.key())), Duration.ofSeconds(5))).hasSize(1);
     }
 
     private static ValidatableResponse confirm(String token, UUID application, String claim, UUID other, Map<String, String> extra) {

@@ -13,6 +13,7 @@ import cn.ruralfund.platform.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,8 +40,7 @@ public class DuplicateClaimService {
 
     @WithTransaction
     public Uni<DuplicateClaimConfirmation> confirm(UUID applicationId, Commands.ConfirmDuplicateClaim cmd, Actor actor) {
-        // the application row is the lock: two confirmations of one claim decide once
-        return ApplicationService.locked(applicationId).chain(a -> Invoice.<Invoice>find("id = ?1 and applicationId = ?2", cmd.claimId(), a.id)
+        return lockBoth(applicationId, cmd.otherApplicationId()).chain(a -> Invoice.<Invoice>find("id = ?1 and applicationId = ?2", cmd.claimId(), a.id)
                 .firstResult().chain(invoice -> AssetClaim.<AssetClaim>find("id = ?1 and applicationId = ?2", cmd.claimId(), a.id)
                         .firstResult().chain(asset -> {
                             if (invoice == null && asset == null) {
@@ -68,6 +68,20 @@ public class DuplicateClaimService {
                                         });
                                     });
                         })));
+    }
+
+    /**
+     * Both applications' rows, in one order whatever side the office confirms from: two confirmations of one claim, or
+     * of one pair from its two sides, decide once (and never deadlock). The other application may not exist: then
+     * the pair is not a flagged duplicate, which the caller reports.
+     */
+    private static Uni<Application> lockBoth(UUID applicationId, UUID otherApplicationId) {
+        if (applicationId.compareTo(otherApplicationId) <= 0) {
+            return ApplicationService.locked(applicationId)
+                    .call(a -> Application.findById(otherApplicationId, LockModeType.PESSIMISTIC_WRITE));
+        }
+        return Application.<Application>findById(otherApplicationId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(() -> ApplicationService.locked(applicationId));
     }
 
     /** What was claimed twice: the invoice's amount unless the office names another; an asset has no amount of its own. */

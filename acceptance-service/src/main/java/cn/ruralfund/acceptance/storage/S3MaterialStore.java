@@ -106,16 +106,22 @@ public class S3MaterialStore implements MaterialStore {
     public record Page(List<StoredObject> objects, String next) {
     }
 
+    /**
+     * The bucket is this service's own, so the whole bucket is listed and filtered here: a {@code prefix} parameter
+     * holds a '/', which S3 and MinIO sign percent-encoded and moto decoded, so no one signature suits both.
+     */
     public Uni<Page> list(String prefix, String continuation) {
         Map<String, String> query = new TreeMap<>();
         query.put("list-type", "2");
-        query.put("prefix", prefix);
         if (continuation != null) {
             query.put("continuation-token", continuation);
         }
         String canonical = query.entrySet().stream().map(e -> SigV4.encodeSegment(e.getKey()) + "=" + SigV4.encodeSegment(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpMethod.GET, null, canonical, null).map(r -> page(expect(r, "LIST " + prefix, 200).body().toString()));
+        return send(HttpMethod.GET, null, canonical, null).map(r -> {
+            Page page = page(expect(r, "LIST", 200).body().toString());
+            return new Page(page.objects().stream().filter(o -> o.key().startsWith(prefix)).toList(), page.next());
+        });
     }
 
     private static final Pattern CONTENTS = Pattern.compile("<Contents>(.*?)</Contents>", Pattern.DOTALL);
