@@ -34,6 +34,7 @@ import static cn.ruralfund.acceptance.Fixtures.OFFICE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -252,6 +253,35 @@ class AcceptanceProcessTest {
         Fixtures.joint(application, true).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r4-on-site-review-incomplete"));
         Fixtures.conclude(application, "PASS").statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r4-on-site-review-incomplete"));
         assertNoConclusion(application);
+    }
+
+    @Test
+    void R4_theTeamMinimumIsTheProgramsRule_theConfiguredThreeOnlyUntilItIsHeard() {
+        // this class's program announced no rules: the configured minimum (3) applies
+        UUID jinghong = Fixtures.completeApplication(enterprise, project);
+        given().auth().oauth2(OFFICE).get("/applications/" + jinghong).then().body("teamMinimum", equalTo(3));
+
+        // another county's plan: a team of at least 5
+        String other = Fixtures.creditCode();
+        UUID otherProject = Fixtures.project(Fixtures.program(YearMonth.of(2099, 12), 5), other);
+        UUID application = Fixtures.completeApplication(other, otherProject);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(OFFICE).get("/applications/" + application)
+                .then().body("teamMinimum", equalTo(5)));
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        List<String> five = List.of("zhao-" + n, "qian-" + n, "sun-" + n, "zhou-" + n, "wu-" + n);
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("members", five.subList(0, 4)))
+                .put("/applications/" + application + "/team").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://ruralfund.cn/problems/r4-team-too-small"))
+                .body("detail", containsString("at least 5"));
+        given().auth().oauth2(OFFICE).get("/applications/" + application).then().body("team.size()", equalTo(0));
+        Fixtures.assignTeam(application, five);
+        for (String member : five.subList(0, 4)) {
+            Fixtures.onSite(member, application, true).statusCode(201);
+        }
+        Fixtures.joint(application, true).statusCode(422).body("type", equalTo("https://ruralfund.cn/problems/r4-on-site-review-incomplete"));
+        Fixtures.onSite(five.get(4), application, true).statusCode(201);
+        Fixtures.joint(application, true).statusCode(201);
+        Fixtures.conclude(application, "PASS").statusCode(200).body("status", equalTo("PASSED"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.ruralfund.acceptance;
 
 import cn.ruralfund.acceptance.service.MaterialService;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
+import cn.ruralfund.platform.contracts.ProgramRulesSetV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.testing.Events;
 import cn.ruralfund.platform.testing.Tokens;
@@ -72,6 +73,13 @@ final class Fixtures {
         Events.send(ProgramCreatedV1.TYPE, programId.toString(), new ProgramCreatedV1(programId, "景洪市", 2020,
                 "2020年景洪市电子商务进农村综合示范项目奖励资金 " + programId, new BigDecimal("5000000.00"),
                 YearMonth.of(2020, 12), end, List.of(), List.of()));
+        return programId;
+    }
+
+    /** A program whose plan fixes its own rules (budget-service's program-rules-set after program-created): here the team minimum (R4). */
+    static UUID program(YearMonth end, int acceptanceTeamMinimum) {
+        UUID programId = program(end);
+        Events.send(ProgramRulesSetV1.TYPE, programId.toString(), new ProgramRulesSetV1(programId, 30, 5, acceptanceTeamMinimum));
         return programId;
     }
 

@@ -1,6 +1,7 @@
 package cn.ruralfund.acceptance;
 
 import cn.ruralfund.acceptance.service.MaterialService;
+import cn.ruralfund.acceptance.service.OrphanObjectSweeper;
 import cn.ruralfund.acceptance.storage.S3MaterialStore;
 import cn.ruralfund.acceptance.storage.S3Server;
 import cn.ruralfund.platform.testing.Tokens;
@@ -8,12 +9,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +27,7 @@ import java.util.zip.ZipInputStream;
 import static cn.ruralfund.acceptance.Fixtures.PDF;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 /** With {@code acceptance.storage=s3}, materials go to the S3-compatible store and come back whole (API and archive). */
@@ -72,5 +77,37 @@ class S3StorageTest {
         // a refused upload stores nothing: the executable never reaches the object store
         Fixtures.upload(token, application, "PHOTO", "photo.pdf", Fixtures.EXE, "application/pdf", null).statusCode(415);
         given().auth().oauth2(token).get("/applications/" + application).then().body("materials.size()", equalTo(1));
+    }
+
+    @Inject
+    OrphanObjectSweeper sweeper;
+    @Inject
+    S3MaterialStore store;
+
+    /**
+     * An object whose material row never committed (a crash between the object and the row, or a failed commit: here
+     * written straight to the store, as such an upload leaves it) is swept once older than the grace; the object of a
+     * material that committed stays.
+     */
+    @Test
+    void orphanObjectWithoutAMaterialRowIsSwept_aReferencedOneStays() {
+        Fixtures.today("2022-06-01");
+        String enterprise = Fixtures.creditCode();
+        UUID application = Fixtures.apply(enterprise, Fixtures.project(Fixtures.program(YearMonth.of(2022, 12)), enterprise));
+        String token = Tokens.enterprise(enterprise);
+        String kept = Fixtures.upload(token, application, "CONTRACT", "合同.pdf", PDF, "application/pdf", null).statusCode(201)
+                .extract().path("id");
+        String orphan = "materials/" + application + "/" + UUID.randomUUID();
+        store.put(orphan, PDF).await().atMost(Duration.ofSeconds(30));
+
+        // within the grace (an upload may still be committing): nothing is taken
+        assertThat(sweeper.sweep(Instant.now().minus(Duration.ofHours(1))).await().atMost(Duration.ofSeconds(60))).doesNotContain(orphan);
+        assertThat(store.get(orphan).await().atMost(Duration.ofSeconds(30))).isEqualTo(PDF);
+
+        List<String> removed = sweeper.sweep(Instant.now().plusSeconds(5)).await().atMost(Duration.ofSeconds(60));
+        assertThat(removed).contains(orphan).doesNotContain("materials/" + application + "/" + kept);
+        assertThatThrownBy(() -> store.get(orphan).await().atMost(Duration.ofSeconds(30))).hasMessageContaining("404");
+        assertThat(given().auth().oauth2(token).get("/applications/" + application + "/materials/" + kept).then().statusCode(200)
+                .extract().asByteArray()).isEqualTo(PDF);
     }
 }

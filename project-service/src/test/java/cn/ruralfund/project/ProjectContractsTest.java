@@ -4,6 +4,7 @@ import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AllocationSetV1;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.BudgetRefusedV1;
+import cn.ruralfund.platform.contracts.DuplicateClaimConfirmedV1;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.contracts.ReportOverdueV1;
@@ -44,6 +45,10 @@ class ProjectContractsTest extends ContractsFailClosedTest {
         examples.put(PublicityClosedV1.TYPE, new PublicityClosedV1(UUID.randomUUID(), "ACCEPTANCE", project, LocalDate.now().minusDays(8),
                 LocalDate.now(), false, OffsetDateTime.now()));
         examples.put(ReportOverdueV1.TYPE, new ReportOverdueV1(code, "2021-06", LocalDate.of(2021, 7, 10), project));
+        examples.put(DuplicateClaimConfirmedV1.TYPE, new DuplicateClaimConfirmedV1(UUID.randomUUID(), "景商务〔2022〕15号", "INVOICE",
+                "530012345678-12345678", new BigDecimal("356000.00"), new DuplicateClaimConfirmedV1.Claim(UUID.randomUUID(), project, program, code,
+                UUID.randomUUID()), new DuplicateClaimConfirmedV1.Claim(UUID.randomUUID(), UUID.randomUUID(), program, code, UUID.randomUUID()),
+                "重复申报", OffsetDateTime.now()));
         return examples;
     }
 

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** What acceptance-service knows of a fund program (from budget-service): the end of its period, the default acceptance deadline. */
+/**
+ * What acceptance-service knows of a fund program (from budget-service): the end of its period, the default acceptance
+ * deadline, and the smallest acceptance team its plan allows (R4, from program-rules-set; null until heard).
+ */
 @Entity
 @Table(name = "program")
 public class Program extends PanacheEntityBase {
@@ -18,4 +21,6 @@ public class Program extends PanacheEntityBase {
     public String name;
     @Column(name = "period_end")
     public LocalDate periodEnd;
+    @Column(name = "acceptance_team_minimum")
+    public Integer acceptanceTeamMinimum;
 }

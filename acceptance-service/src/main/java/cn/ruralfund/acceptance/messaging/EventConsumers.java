@@ -4,6 +4,7 @@ import cn.ruralfund.acceptance.service.ProjectDirectory;
 import cn.ruralfund.acceptance.service.ReviewService;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
+import cn.ruralfund.platform.contracts.ProgramRulesSetV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
 import cn.ruralfund.platform.events.CloudEvent;
@@ -36,11 +37,10 @@ public class EventConsumers {
         return inbox.apply("project-events", record, this::project);
     }
 
-    /** budget-service: programs created (the end of the period is the default acceptance deadline). */
+    /** budget-service: programs created (the end of the period is the default acceptance deadline) and their rules (R4 team minimum). */
     @Incoming("budget-events")
     Uni<Void> onBudgetEvent(String record) {
-        return inbox.apply("budget-events", record, event -> is(event, ProgramCreatedV1.TYPE.type())
-                ? projects.program(inbox.data(event, ProgramCreatedV1.class)) : skip());
+        return inbox.apply("budget-events", record, this::budget);
     }
 
     /** publicity-service: an objection upheld during the publicity of a passed project reopens its conclusion. */
@@ -56,6 +56,16 @@ public class EventConsumers {
             throw new PoisonMessageException("publicity-closed " + event.id() + " lacks objectionUpheld", null);
         }
         return inbox.data(event, PublicityClosedV1.class);
+    }
+
+    private Uni<Void> budget(CloudEvent event) {
+        if (is(event, ProgramCreatedV1.TYPE.type())) {
+            return projects.program(inbox.data(event, ProgramCreatedV1.class));
+        }
+        if (is(event, ProgramRulesSetV1.TYPE.type())) {
+            return projects.rules(inbox.data(event, ProgramRulesSetV1.class), actor(event));
+        }
+        return skip();
     }
 
     private Uni<Void> project(CloudEvent event) {

@@ -2,6 +2,7 @@ package cn.ruralfund.acceptance.rest;
 
 import cn.ruralfund.acceptance.domain.Application;
 import cn.ruralfund.acceptance.domain.AssetClaim;
+import cn.ruralfund.acceptance.domain.DuplicateClaimConfirmation;
 import cn.ruralfund.acceptance.domain.Invoice;
 import cn.ruralfund.acceptance.domain.JointReview;
 import cn.ruralfund.acceptance.domain.Material;
@@ -15,6 +16,7 @@ import cn.ruralfund.acceptance.service.AuditService;
 import cn.ruralfund.acceptance.service.Commands;
 import cn.ruralfund.acceptance.service.Dossier;
 import cn.ruralfund.acceptance.service.DossierService;
+import cn.ruralfund.acceptance.service.DuplicateClaimService;
 import cn.ruralfund.acceptance.service.MaterialService;
 import cn.ruralfund.acceptance.service.ReviewService;
 import cn.ruralfund.platform.problem.ProblemException;
@@ -57,16 +59,18 @@ public class ApplicationResource {
     private final AuditService audits;
     private final DossierService dossiers;
     private final ArchiveService archives;
+    private final DuplicateClaimService duplicateClaims;
     private final Caller caller;
 
     ApplicationResource(ApplicationService applications, MaterialService materials, ReviewService reviews, AuditService audits,
-                        DossierService dossiers, ArchiveService archives, Caller caller) {
+                        DossierService dossiers, ArchiveService archives, DuplicateClaimService duplicateClaims, Caller caller) {
         this.applications = applications;
         this.materials = materials;
         this.reviews = reviews;
         this.audits = audits;
         this.dossiers = dossiers;
         this.archives = archives;
+        this.duplicateClaims = duplicateClaims;
         this.caller = caller;
     }
 
@@ -74,12 +78,21 @@ public class ApplicationResource {
         return Actor.of(caller);
     }
 
+    /** 201 with the created record as JSON. */
+    private static <T> RestResponse<T> created(T entity) {
+        return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.CREATED).entity(entity).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** 201 with the created record as JSON and where it is read. */
+    private static <T> RestResponse<T> created(URI location, T entity) {
+        return RestResponse.ResponseBuilder.<T>created(location).entity(entity).type(MediaType.APPLICATION_JSON).build();
+    }
+
     /** R3: the enterprise applies for acceptance of its own project. */
     @POST
     @RolesAllowed(Roles.ENTERPRISE)
     public Uni<RestResponse<Application>> apply(@Valid @NotNull Commands.Apply request) {
-        return applications.apply(request, actor()).map(a -> RestResponse.ResponseBuilder.<Application>created(URI.create("/applications/" + a.id))
-                .entity(a).type(MediaType.APPLICATION_JSON).build());
+        return applications.apply(request, actor()).map(a -> created(URI.create("/applications/" + a.id), a));
     }
 
     @GET
@@ -107,8 +120,7 @@ public class ApplicationResource {
             throw ProblemException.invalid("material-file-missing", "the multipart form carries the material in a part named file");
         }
         MaterialService.Upload upload = new MaterialService.Upload(kind, file.fileName(), file.contentType(), sha256, file.uploadedFile(), file.size());
-        return materials.upload(id, upload, actor()).map(m -> RestResponse.ResponseBuilder.<Material>created(
-                URI.create("/applications/" + id + "/materials/" + m.id)).entity(m).type(MediaType.APPLICATION_JSON).build());
+        return materials.upload(id, upload, actor()).map(m -> created(URI.create("/applications/" + id + "/materials/" + m.id), m));
     }
 
     /** The content of a material, served as the type detected from it. */
@@ -126,8 +138,7 @@ public class ApplicationResource {
     @Path("{id}/invoices")
     @RolesAllowed(Roles.ENTERPRISE)
     public Uni<RestResponse<Invoice>> invoice(@PathParam("id") UUID id, @Valid @NotNull Commands.RecordInvoice request) {
-        return applications.recordInvoice(id, request, actor()).map(i -> RestResponse.ResponseBuilder.<Invoice>create(RestResponse.Status.CREATED)
-                .entity(i).type(MediaType.APPLICATION_JSON).build());
+        return applications.recordInvoice(id, request, actor()).map(i -> created(i));
     }
 
     /** R15: an asset claimed (equipment serial number or facility address). */
@@ -135,8 +146,19 @@ public class ApplicationResource {
     @Path("{id}/assets")
     @RolesAllowed(Roles.ENTERPRISE)
     public Uni<RestResponse<AssetClaim>> asset(@PathParam("id") UUID id, @Valid @NotNull Commands.ClaimAsset request) {
-        return applications.claimAsset(id, request, actor()).map(c -> RestResponse.ResponseBuilder.<AssetClaim>create(RestResponse.Status.CREATED)
-                .entity(c).type(MediaType.APPLICATION_JSON).build());
+        return applications.claimAsset(id, request, actor()).map(c -> created(c));
+    }
+
+    /**
+     * R15 in one step: the office confirms that a flagged claim of this application duplicates another project's claim;
+     * published as duplicate-claim-confirmed, which project-service records as an R15 violation (budget-service recovers).
+     */
+    @POST
+    @Path("{id}/duplicate-claim-confirmations")
+    @RolesAllowed(Roles.COMMERCE_OFFICE)
+    public Uni<RestResponse<DuplicateClaimConfirmation>> confirmDuplicate(@PathParam("id") UUID id,
+                                                                       @Valid @NotNull Commands.ConfirmDuplicateClaim request) {
+        return duplicateClaims.confirm(id, request, actor()).map(c -> created(c));
     }
 
     /** The enterprise submits or resubmits; each submission is a kept version. */
@@ -168,8 +190,7 @@ public class ApplicationResource {
     @Path("{id}/on-site-reviews")
     @RolesAllowed(Roles.ACCEPTANCE_TEAM)
     public Uni<RestResponse<OnSiteReview>> onSite(@PathParam("id") UUID id, @Valid @NotNull Commands.RecordOnSiteReview request) {
-        return reviews.onSiteReview(id, request, actor()).map(r -> RestResponse.ResponseBuilder.<OnSiteReview>create(RestResponse.Status.CREATED)
-                .entity(r).type(MediaType.APPLICATION_JSON).build());
+        return reviews.onSiteReview(id, request, actor()).map(r -> created(r));
     }
 
     /** 会审: Finance's opinion. */
@@ -177,8 +198,7 @@ public class ApplicationResource {
     @Path("{id}/joint-review")
     @RolesAllowed(Roles.FINANCE)
     public Uni<RestResponse<JointReview>> joint(@PathParam("id") UUID id, @Valid @NotNull Commands.RecordJointReview request) {
-        return reviews.jointReview(id, request, actor()).map(r -> RestResponse.ResponseBuilder.<JointReview>create(RestResponse.Status.CREATED)
-                .entity(r).type(MediaType.APPLICATION_JSON).build());
+        return reviews.jointReview(id, request, actor()).map(r -> created(r));
     }
 
     /** The conclusion 合格 PASS / 不合格 FAIL with reasons (R4); published as acceptance-concluded. */
@@ -194,8 +214,7 @@ public class ApplicationResource {
     @Path("{id}/audit")
     @RolesAllowed(Roles.AUDITOR)
     public Uni<RestResponse<ThirdPartyAudit>> audit(@PathParam("id") UUID id, @Valid @NotNull Commands.RecordAudit request) {
-        return audits.record(id, request, actor()).map(a -> RestResponse.ResponseBuilder.<ThirdPartyAudit>create(RestResponse.Status.CREATED)
-                .entity(a).type(MediaType.APPLICATION_JSON).build());
+        return audits.record(id, request, actor()).map(a -> created(a));
     }
 
     /** R6: the whole file as one ZIP with a JSON manifest of SHA-256s. */

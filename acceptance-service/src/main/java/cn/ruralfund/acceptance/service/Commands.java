@@ -39,6 +39,17 @@ public final class Commands {
                                 @NotNull @DecimalMin(value = "0.01") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
     }
 
+    /**
+     * R15: the office confirms that a flagged claim of the application ({@code claimId}: an invoice or an asset)
+     * duplicates the claim of {@code otherApplicationId}. {@code amount} is what was claimed twice, to recover: an
+     * invoice's amount unless given; required for an asset.
+     */
+    public record ConfirmDuplicateClaim(@NotNull UUID claimId, @NotNull UUID otherApplicationId,
+                                        @NotBlank @Size(max = 200) String decisionReference,
+                                        @DecimalMin(value = "0.01") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+                                        @NotBlank @Size(max = 4000) String reason) {
+    }
+
     /** An asset claimed (R15): an equipment serial number (设备序列号) or a facility address (设施地址). */
     public record ClaimAsset(@NotNull @Pattern(regexp = "SERIAL_NUMBER|FACILITY_ADDRESS", message = "is SERIAL_NUMBER or FACILITY_ADDRESS") String kind,
                              @NotBlank @Size(max = 300) String identifier, @Size(max = 1000) String description) {

@@ -17,7 +17,11 @@ import cn.ruralfund.platform.audit.AuditEntry;
 import java.util.List;
 import java.util.UUID;
 
-/** The whole file (档案, R6) of one application: everything a reviewer or an inspector reads. */
+/**
+ * The whole file (档案, R6) of one application: everything a reviewer or an inspector reads.
+ *
+ * @param teamMinimum the smallest acceptance team of the project's program (R4)
+ */
 public record Dossier(
         Application application,
         Project project,
@@ -29,6 +33,7 @@ public record Dossier(
         List<DuplicateClaim> duplicateClaims,
         List<InitialReview> initialReviews,
         List<TeamMember> team,
+        int teamMinimum,
         List<OnSiteReview> onSiteReviews,
         List<JointReview> jointReviews,
         ThirdPartyAudit audit,
@@ -41,10 +46,13 @@ public record Dossier(
      *
      * @param kind       INVOICE, SERIAL_NUMBER or FACILITY_ADDRESS
      * @param claimId    the invoice or asset claim of this application
-     * @param identifier 发票代码-发票号码, the serial number or the address, as claimed here
+     * @param identifier     发票代码-发票号码, the serial number or the address, as claimed here
+     * @param otherClaimId   the invoice or asset claim of the other application
+     * @param confirmationId the office's R15 confirmation of this pair (either side found the duplicate), or null
      */
     public record DuplicateClaim(String kind, UUID claimId, String identifier, String invoiceCode, String invoiceNumber,
                                  UUID otherApplicationId, UUID otherProjectId, String otherProjectName,
-                                 UUID otherProgramId, String otherEnterpriseCode, String otherEnterpriseName) {
+                                 UUID otherProgramId, String otherEnterpriseCode, String otherEnterpriseName,
+                                 UUID otherClaimId, UUID confirmationId) {
     }
 }

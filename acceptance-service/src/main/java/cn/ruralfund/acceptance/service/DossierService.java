@@ -2,6 +2,7 @@ package cn.ruralfund.acceptance.service;
 
 import cn.ruralfund.acceptance.domain.ApplicationVersion;
 import cn.ruralfund.acceptance.domain.AssetClaim;
+import cn.ruralfund.acceptance.domain.DuplicateClaimConfirmation;
 import cn.ruralfund.acceptance.domain.InitialReview;
 import cn.ruralfund.acceptance.domain.Invoice;
 import cn.ruralfund.acceptance.domain.JointReview;
@@ -25,6 +26,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class DossierService {
 
+    private final TeamMinimum teamMinimum;
+
+    DossierService(TeamMinimum teamMinimum) {
+        this.teamMinimum = teamMinimum;
+    }
+
     @WithSession
     public Uni<Dossier> of(UUID applicationId, Actor actor) {
         return ApplicationService.visible(applicationId, actor).chain(a -> Project.<Project>findById(a.projectId).chain(p ->
@@ -36,14 +43,15 @@ public class DossierService {
                 duplicates(invoices, assets).chain(duplicates ->
                 InitialReview.<InitialReview>list("applicationId = ?1 order by seq", a.id).chain(initial ->
                 TeamMember.<TeamMember>list("applicationId = ?1 order by member", a.id).chain(team ->
+                teamMinimum.of(p.programId).chain(minimum ->
                 OnSiteReview.<OnSiteReview>list("applicationId = ?1 order by reviewedAt, member", a.id).chain(onSite ->
                 JointReview.<JointReview>list("applicationId = ?1 order by seq", a.id).chain(joint ->
                 ThirdPartyAudit.<ThirdPartyAudit>find("applicationId", a.id).firstResult().chain(audit ->
                 Postponement.<Postponement>list("projectId = ?1 order by decidedAt", p.id).chain(postponements ->
                 AuditEntry.<AuditEntry>list("(aggregateType = 'application' and aggregateId = ?1) or (aggregateType = 'project' and aggregateId = ?2) order by id",
                         a.id.toString(), p.id.toString()).map(history ->
-                        new Dossier(a, p, missing, versions, materials, invoices, assets, duplicates, initial, team, onSite, joint, audit,
-                                postponements, history))))))))))))))));
+                        new Dossier(a, p, missing, versions, materials, invoices, assets, duplicates, initial, team, minimum, onSite, joint, audit,
+                                postponements, history)))))))))))))))));
     }
 
     /** The claims of the same 发票代码 + 发票号码, or the same asset, by other projects (any program). Needs a session. */
@@ -60,7 +68,7 @@ public class DossierService {
                     Invoice o = (Invoice) row[0];
                     Project p = (Project) row[1];
                     found.add(new Dossier.DuplicateClaim("INVOICE", i.id, i.code + "-" + i.number, i.code, i.number, o.applicationId, p.id,
-                            p.name, p.programId, p.enterpriseCode, p.enterpriseName));
+                            p.name, p.programId, p.enterpriseCode, p.enterpriseName, o.id, null));
                 }
             }).replaceWithVoid());
         }
@@ -74,10 +82,27 @@ public class DossierService {
                     AssetClaim o = (AssetClaim) row[0];
                     Project p = (Project) row[1];
                     found.add(new Dossier.DuplicateClaim(c.kind, c.id, c.identifier, null, null, o.applicationId, p.id,
-                            p.name, p.programId, p.enterpriseCode, p.enterpriseName));
+                            p.name, p.programId, p.enterpriseCode, p.enterpriseName, o.id, null));
                 }
             }).replaceWithVoid());
         }
-        return chain.replaceWith(found);
+        return chain.chain(() -> confirmed(found));
+    }
+
+    /** Each duplicate with the office's R15 confirmation of the pair, whichever side it was confirmed on. */
+    private static Uni<List<Dossier.DuplicateClaim>> confirmed(List<Dossier.DuplicateClaim> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(found);
+        }
+        List<UUID> claims = found.stream().map(Dossier.DuplicateClaim::claimId).distinct().toList();
+        return DuplicateClaimConfirmation.<DuplicateClaimConfirmation>list("claimId in ?1 or otherClaimId in ?1", claims).map(confirmations ->
+                found.stream().map(d -> confirmations.stream()
+                        .filter(c -> (c.claimId.equals(d.claimId()) && c.otherClaimId.equals(d.otherClaimId()))
+                                || (c.claimId.equals(d.otherClaimId()) && c.otherClaimId.equals(d.claimId())))
+                        .findFirst()
+                        .map(c -> new Dossier.DuplicateClaim(d.kind(), d.claimId(), d.identifier(), d.invoiceCode(), d.invoiceNumber(),
+                                d.otherApplicationId(), d.otherProjectId(), d.otherProjectName(), d.otherProgramId(),
+                                d.otherEnterpriseCode(), d.otherEnterpriseName(), d.otherClaimId(), c.id))
+                        .orElse(d)).toList());
     }
 }

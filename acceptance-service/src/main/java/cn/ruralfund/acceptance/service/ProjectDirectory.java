@@ -7,6 +7,7 @@ import cn.ruralfund.acceptance.domain.Project;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
+import cn.ruralfund.platform.contracts.ProgramRulesSetV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.inbox.PoisonMessageException;
 import cn.ruralfund.platform.problem.ProblemException;
@@ -81,6 +82,23 @@ public class ProjectDirectory {
             p.periodEnd = c.periodEnd().atEndOfMonth();
             return p.persist().chain(() -> Project.update("deadline = ?1 where programId = ?2 and deadline is null", p.periodEnd, p.id))
                     .replaceWithVoid();
+        });
+    }
+
+    /**
+     * program-rules-set: the program's smallest acceptance team (R4) from now on; the latest rules apply. budget-service
+     * publishes them with the program, after program-created and on the same partition, so the program is known: if it
+     * is not, the handler fails and the Inbox retries, then dead-letters, rather than lose the rule.
+     */
+    public Uni<Void> rules(ProgramRulesSetV1 r, String actor) {
+        return lockProgram(r.programId()).chain(() -> Program.<Program>findById(r.programId())).chain(program -> {
+            if (program == null) {
+                throw new IllegalStateException("program-rules-set for program " + r.programId() + " before its program-created");
+            }
+            Integer before = program.acceptanceTeamMinimum;
+            program.acceptanceTeamMinimum = r.acceptanceTeamMinimum();
+            return audit.record(actor, "program.rules-set", "program", program.id, "R4: acceptance team of at least " + r.acceptanceTeamMinimum(),
+                    Map.of("acceptanceTeamMinimum", r.acceptanceTeamMinimum(), "before", String.valueOf(before)));
         });
     }
 

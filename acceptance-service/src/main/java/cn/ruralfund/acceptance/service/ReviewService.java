@@ -17,7 +17,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,8 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The reviews of R4 after the initial review: the acceptance team (验收小组, at least
- * {@code acceptance.team.min-members} named members without a declared conflict with the enterprise), each
+ * The reviews of R4 after the initial review: the acceptance team (验收小组, at least the program's
+ * {@link TeamMinimum} of named members without a declared conflict with the enterprise), each
  * member's on-site review (实地评审), the joint review with Finance (会审), and the office's conclusion
  * 合格/不合格, published as acceptance-concluded in the same transaction (outbox).
  */
@@ -38,15 +37,14 @@ public class ReviewService {
     private final AuditTrail audit;
     private final PlatformClock clock;
     private final ApplicationService applications;
-    private final int minMembers;
+    private final TeamMinimum teamMinimum;
 
-    ReviewService(Outbox outbox, AuditTrail audit, PlatformClock clock, ApplicationService applications,
-                  @ConfigProperty(name = "acceptance.team.min-members", defaultValue = "3") int minMembers) {
+    ReviewService(Outbox outbox, AuditTrail audit, PlatformClock clock, ApplicationService applications, TeamMinimum teamMinimum) {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
         this.applications = applications;
-        this.minMembers = minMembers;
+        this.teamMinimum = teamMinimum;
     }
 
     /** An acceptance-team member declares a conflict of interest with an enterprise. */
@@ -72,13 +70,15 @@ public class ReviewService {
     @WithTransaction
     public Uni<List<TeamMember>> assignTeam(UUID applicationId, Commands.AssignTeam cmd, Actor actor) {
         List<String> members = List.copyOf(new LinkedHashSet<>(cmd.members().stream().map(String::trim).toList()));
-        if (members.size() < minMembers) {
-            throw ProblemException.rule("r4-team-too-small", "Acceptance team too small",
-                    "an acceptance team has at least " + minMembers + " distinct members; " + members.size() + " named");
-        }
         return ApplicationService.locked(applicationId).chain(a -> {
             mustBeUnderReview(a);
-            return OnSiteReview.count("applicationId", a.id).chain(reviews -> {
+            return minimumOf(a).chain(minimum -> {
+                if (members.size() < minimum) {
+                    throw ProblemException.rule("r4-team-too-small", "Acceptance team too small",
+                            "an acceptance team of this program has at least " + minimum + " distinct members; " + members.size() + " named");
+                }
+                return OnSiteReview.count("applicationId", a.id);
+            }).chain(reviews -> {
                 if (reviews > 0) {
                     throw ProblemException.conflict("r4-team-fixed", "Team already reviewing",
                             "application " + a.id + " already has on-site reviews; its team is fixed");
@@ -247,7 +247,7 @@ public class ReviewService {
 
     /** Every team member (at least the minimum) has reviewed on site; the reviews. */
     private Uni<List<OnSiteReview>> onSiteComplete(Application a) {
-        return TeamMember.<TeamMember>list("applicationId", a.id).chain(team -> {
+        return minimumOf(a).chain(minMembers -> TeamMember.<TeamMember>list("applicationId", a.id).chain(team -> {
             if (team.isEmpty()) {
                 throw ProblemException.rule("r4-no-on-site-review", "No on-site review",
                         "application " + a.id + " has no acceptance team and no on-site review yet");
@@ -263,7 +263,12 @@ public class ReviewService {
                 }
                 return reviews;
             });
-        });
+        }));
+    }
+
+    /** The smallest team of the application's program (R4). */
+    private Uni<Integer> minimumOf(Application a) {
+        return Project.<Project>findById(a.projectId).chain(p -> teamMinimum.of(p.programId));
     }
 
     private static void mustBeUnderReview(Application a) {

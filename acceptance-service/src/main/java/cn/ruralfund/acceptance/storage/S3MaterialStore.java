@@ -13,7 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +59,11 @@ public class S3MaterialStore implements MaterialStore {
         this.settings = Optional.ofNullable(settings);
     }
 
+    /** Whether endpoint, bucket and keys are set. */
+    public boolean configured() {
+        return settings.isPresent();
+    }
+
     public Settings settings() {
         return settings.orElseThrow();
     }
@@ -70,28 +80,77 @@ public class S3MaterialStore implements MaterialStore {
 
     @Override
     public Uni<Void> put(String key, byte[] content) {
-        return send(HttpMethod.PUT, key, content).map(r -> expect(r, "PUT " + key, 200)).replaceWithVoid();
+        return send(HttpMethod.PUT, key, null, content).map(r -> expect(r, "PUT " + key, 200)).replaceWithVoid();
     }
 
     @Override
     public Uni<byte[]> get(String key) {
-        return send(HttpMethod.GET, key, null).map(r -> expect(r, "GET " + key, 200).body().getBytes());
+        return send(HttpMethod.GET, key, null, null).map(r -> expect(r, "GET " + key, 200).body().getBytes());
     }
 
     @Override
     public Uni<Void> delete(String key) {
-        return send(HttpMethod.DELETE, key, null).map(r -> expect(r, "DELETE " + key, 204, 200)).replaceWithVoid();
+        return send(HttpMethod.DELETE, key, null, null).map(r -> expect(r, "DELETE " + key, 204, 200)).replaceWithVoid();
     }
 
     /** Creates the bucket (for a local or test store; a government cloud's bucket is provisioned with the tenancy). */
     public Uni<Void> createBucket() {
-        return send(HttpMethod.PUT, null, null).map(r -> expect(r, "PUT bucket", 200, 409)).replaceWithVoid();
+        return send(HttpMethod.PUT, null, null, null).map(r -> expect(r, "PUT bucket", 200, 409)).replaceWithVoid();
+    }
+
+    /** An object in the bucket, as listed. */
+    public record StoredObject(String key, Instant lastModified) {
+    }
+
+    /** One page of the objects whose key starts with {@code prefix} (ListObjectsV2), and the token of the next, or null. */
+    public record Page(List<StoredObject> objects, String next) {
+    }
+
+    /**
+     * The bucket is this service's own, so the whole bucket is listed and filtered here: a {@code prefix} parameter
+     * holds a '/', which S3 and MinIO sign percent-encoded and moto decoded, so no one signature suits both.
+     */
+    public Uni<Page> list(String prefix, String continuation) {
+        Map<String, String> query = new TreeMap<>();
+        query.put("list-type", "2");
+        if (continuation != null) {
+            query.put("continuation-token", continuation);
+        }
+        String canonical = query.entrySet().stream().map(e -> SigV4.encodeSegment(e.getKey()) + "=" + SigV4.encodeSegment(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpMethod.GET, null, canonical, null).map(r -> {
+            Page page = page(expect(r, "LIST", 200).body().toString());
+            return new Page(page.objects().stream().filter(o -> o.key().startsWith(prefix)).toList(), page.next());
+        });
+    }
+
+    private static final Pattern CONTENTS = Pattern.compile("<Contents>(.*?)</Contents>", Pattern.DOTALL);
+    private static final Pattern KEY = Pattern.compile("<Key>(.*?)</Key>", Pattern.DOTALL);
+    private static final Pattern MODIFIED = Pattern.compile("<LastModified>(.*?)</LastModified>");
+    private static final Pattern NEXT = Pattern.compile("<NextContinuationToken>(.*?)</NextContinuationToken>", Pattern.DOTALL);
+
+    private static Page page(String xml) {
+        List<StoredObject> objects = new ArrayList<>();
+        Matcher contents = CONTENTS.matcher(xml);
+        while (contents.find()) {
+            Matcher key = KEY.matcher(contents.group(1));
+            Matcher modified = MODIFIED.matcher(contents.group(1));
+            if (key.find() && modified.find()) {
+                objects.add(new StoredObject(unescape(key.group(1)), Instant.parse(modified.group(1))));
+            }
+        }
+        Matcher next = NEXT.matcher(xml);
+        return new Page(objects, xml.contains("<IsTruncated>true</IsTruncated>") && next.find() ? unescape(next.group(1)) : null);
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
     }
 
     private record Answer(int status, Buffer body) {
     }
 
-    private Uni<Answer> send(HttpMethod method, String key, byte[] content) {
+    private Uni<Answer> send(HttpMethod method, String key, String query, byte[] content) {
         Settings s = settings.orElseThrow(() -> new IllegalStateException(
                 "acceptance.storage=s3 needs acceptance.s3.endpoint, bucket, access-key and secret-key"));
         String path = "/" + SigV4.encodeSegment(s.bucket())
@@ -105,8 +164,10 @@ public class S3MaterialStore implements MaterialStore {
         headers.put("host", host);
         headers.put("x-amz-content-sha256", payloadSha);
         headers.put("x-amz-date", SigV4.amzDate(Instant.now()));
-        String authorization = new SigV4(s.accessKey(), s.secretKey(), s.region()).authorization(method.name(), path, headers, payloadSha);
-        RequestOptions options = new RequestOptions().setMethod(method).setHost(e.getHost()).setPort(port).setSsl(tls).setURI(path);
+        String authorization = new SigV4(s.accessKey(), s.secretKey(), s.region())
+                .authorization(method.name(), path, query == null ? "" : query, headers, payloadSha);
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(e.getHost()).setPort(port).setSsl(tls)
+                .setURI(query == null ? path : path + "?" + query);
         headers.forEach(options::putHeader);
         options.putHeader("authorization", authorization);
         return client().request(options)

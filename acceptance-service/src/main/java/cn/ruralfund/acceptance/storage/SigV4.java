@@ -45,12 +45,19 @@ public final class SigV4 {
      * @param canonicalUri the path, each segment already URI-encoded
      */
     public String authorization(String method, String canonicalUri, Map<String, String> headers, String payloadSha256) {
+        return authorization(method, canonicalUri, "", headers, payloadSha256);
+    }
+
+    /**
+     * @param canonicalQuery the query string, parameters sorted by name, names and values URI-encoded ({@code ""} for none)
+     */
+    public String authorization(String method, String canonicalUri, String canonicalQuery, Map<String, String> headers, String payloadSha256) {
         Map<String, String> canonical = new TreeMap<>();
         headers.forEach((k, v) -> canonical.put(k.toLowerCase(Locale.ROOT), v.trim().replaceAll(" +", " ")));
         String amzDate = canonical.get("x-amz-date");
         String day = amzDate.substring(0, 8);
         String signedHeaders = String.join(";", canonical.keySet());
-        String canonicalRequest = method + "\n" + canonicalUri + "\n" + "\n"
+        String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\n"
                 + canonical.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue() + "\n").collect(Collectors.joining())
                 + "\n" + signedHeaders + "\n" + payloadSha256;
         String scope = day + "/" + region + "/s3/aws4_request";

@@ -34,6 +34,7 @@ public final class EventCatalog {
             ReviewRecordedV1.TYPE,
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,
+            DuplicateClaimConfirmedV1.TYPE,
             PublicityClosedV1.TYPE);
 
     private EventCatalog() {

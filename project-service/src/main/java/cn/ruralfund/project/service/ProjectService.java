@@ -29,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,27 +268,36 @@ public class ProjectService {
         if (rule == null) {
             throw ProblemException.invalid("unknown-violation-kind", "kind must be one of FRAUD, WITHHOLDING, DIVERSION, MISAPPROPRIATION (R11), FALSE_CLAIM, DUPLICATE_CLAIM (R15)");
         }
-        return visible(projectId, actor).chain(p -> EnterpriseService.get(p.enterpriseId).chain(enterprise -> {
+        return visible(projectId, actor).chain(p -> confirm(p, UUID.randomUUID(), kind, rule, request.amount(), request.description().strip(), actor.name()));
+    }
+
+    /**
+     * In the caller's transaction: the violation of project {@code p} is recorded under {@code violationId}, published
+     * (budget-service stops payment and recovers {@code amount}) and the enterprise disqualified. Shared by the office's
+     * request and the R15 duplicate claims acceptance-service confirms.
+     */
+    public Uni<Violation> confirm(Project p, UUID violationId, String kind, String rule, BigDecimal amount, String description, String actorName) {
+        return EnterpriseService.get(p.enterpriseId).chain(enterprise -> {
             Violation v = new Violation();
-            v.id = UUID.randomUUID();
+            v.id = violationId;
             v.enterpriseId = enterprise.id;
             v.projectId = p.id;
             v.kind = kind;
-            v.detail = request.description().strip();
+            v.detail = description;
             v.confirmedAt = clock.now();
-            v.confirmedBy = actor.name();
+            v.confirmedBy = actorName;
             String reason = rule + " violation " + kind + " confirmed on project " + p.name + ": " + v.detail;
             ViolationConfirmedV1 confirmed = new ViolationConfirmedV1(v.id, p.id, enterprise.creditCode, kind, rule,
-                    Money.of(request.amount()), v.detail, v.confirmedAt);
+                    Money.of(amount), v.detail, v.confirmedAt);
             Map<String, Object> detail = new HashMap<>();
             detail.put("violationId", v.id);
             detail.put("kind", kind);
-            detail.put("amount", request.amount());
+            detail.put("amount", amount);
             return v.persist()
                     .chain(() -> outbox.publish(ViolationConfirmedV1.TYPE, p.id, confirmed))
-                    .chain(() -> audit.record(actor.name(), "project.violation-confirmed", "project", p.id, reason, detail))
-                    .chain(() -> disqualification.disqualify(enterprise, p, rule, reason, false, actor.name()))
+                    .chain(() -> audit.record(actorName, "project.violation-confirmed", "project", p.id, reason, detail))
+                    .chain(() -> disqualification.disqualify(enterprise, p, rule, reason, false, actorName))
                     .replaceWith(v);
-        }));
+        });
     }
 }
