@@ -19,6 +19,8 @@ public class Program extends PanacheEntityBase {
     @Id
     public UUID id;
     public String name;
+    /** The county (辖区) whose officials see the program's projects and applications. */
+    public String county;
     @Column(name = "period_end")
     public LocalDate periodEnd;
     @Column(name = "acceptance_team_minimum")

@@ -61,9 +61,12 @@ public class ApplicationResource {
     private final ArchiveService archives;
     private final DuplicateClaimService duplicateClaims;
     private final Caller caller;
+    private final CountyScope county;
 
     ApplicationResource(ApplicationService applications, MaterialService materials, ReviewService reviews, AuditService audits,
-                        DossierService dossiers, ArchiveService archives, DuplicateClaimService duplicateClaims, Caller caller) {
+                        DossierService dossiers, ArchiveService archives, DuplicateClaimService duplicateClaims, Caller caller,
+                        CountyScope county) {
+        this.county = county;
         this.applications = applications;
         this.materials = materials;
         this.reviews = reviews;
@@ -98,7 +101,8 @@ public class ApplicationResource {
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<Application>> list() {
-        return applications.list(actor());
+        return county.visible("applications").chain(visible -> applications.list(actor())
+                .map(list -> list.stream().filter(a -> visible.test(a.id)).toList()));
     }
 
     /** The whole file: materials, invoices with R15 duplicate claims flagged, what is missing, every review, the history. */

@@ -30,8 +30,10 @@ public class ProjectResource {
     private final ProjectDirectory projects;
     private final DeadlineService deadlines;
     private final Caller caller;
+    private final CountyScope county;
 
-    ProjectResource(ProjectDirectory projects, DeadlineService deadlines, Caller caller) {
+    ProjectResource(ProjectDirectory projects, DeadlineService deadlines, Caller caller, CountyScope county) {
+        this.county = county;
         this.projects = projects;
         this.deadlines = deadlines;
         this.caller = caller;
@@ -40,7 +42,8 @@ public class ProjectResource {
     @GET
     @RolesAllowed({Roles.COMMERCE_OFFICE, Roles.FINANCE, Roles.LEADING_GROUP, Roles.ACCEPTANCE_TEAM, Roles.AUDITOR, Roles.ENTERPRISE})
     public Uni<List<Project>> list() {
-        return projects.list(Actor.of(caller));
+        return county.visible("projects").chain(visible -> projects.list(Actor.of(caller))
+                .map(list -> list.stream().filter(p -> visible.test(p.id)).toList()));
     }
 
     @GET

@@ -79,6 +79,7 @@ public class ProjectDirectory {
             Program p = new Program();
             p.id = c.programId();
             p.name = c.name() == null ? c.programId().toString() : c.name();
+            p.county = c.county();
             p.periodEnd = c.periodEnd().atEndOfMonth();
             return p.persist().chain(() -> Project.update("deadline = ?1 where programId = ?2 and deadline is null", p.periodEnd, p.id))
                     .replaceWithVoid();

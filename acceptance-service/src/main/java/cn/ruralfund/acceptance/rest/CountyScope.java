@@ -1,0 +1,32 @@
+package cn.ruralfund.acceptance.rest;
+
+import cn.ruralfund.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Map;
+import java.util.Set;
+
+/** acceptance-service's county scope (辖区): another county's projects and applications, in requests and lists. */
+@ApplicationScoped
+public class CountyScope extends cn.ruralfund.platform.security.CountyScope {
+
+    CountyScope(Caller caller) {
+        super(caller, Map.of(
+                "projects", "select g.county from project j join program g on g.id = j.program_id where j.id = :id",
+                "applications", "select g.county from application a join project j on j.id = a.project_id join program g on g.id = j.program_id"
+                        + " where a.id = :id"),
+                Map.of(
+                        "projects", "select j.id from project j join program g on g.id = j.program_id where g.county = :county",
+                        "applications", "select a.id from application a join project j on j.id = a.project_id join program g on g.id = j.program_id"
+                                + " where g.county = :county"),
+                Set.of());
+    }
+
+    @ServerRequestFilter
+    public Uni<Void> filter(ContainerRequestContext request) {
+        return refuseOtherCounties(request);
+    }
+}
