@@ -1,7 +1,9 @@
 package cn.ruralfund.publicity.messaging;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
+import cn.ruralfund.platform.contracts.ProgramRulesSetV1;
+import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
 import cn.ruralfund.platform.contracts.RectificationIssuedV1;
 import cn.ruralfund.platform.contracts.TenderAwardedV1;
@@ -12,6 +14,7 @@ import cn.ruralfund.publicity.domain.ProjectFact;
 import cn.ruralfund.publicity.service.AnnouncementService;
 import cn.ruralfund.publicity.service.NoticeService;
 import cn.ruralfund.publicity.service.OpenContracting;
+import cn.ruralfund.publicity.service.WindowLengths;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,8 +30,11 @@ public class EventConsumers {
     private final AnnouncementService announcements;
     private final NoticeService notices;
     private final OpenContracting openContracting;
+    private final WindowLengths lengths;
 
-    EventConsumers(Inbox inbox, AnnouncementService announcements, NoticeService notices, OpenContracting openContracting) {
+    EventConsumers(Inbox inbox, AnnouncementService announcements, NoticeService notices, OpenContracting openContracting,
+                   WindowLengths lengths) {
+        this.lengths = lengths;
         this.openContracting = openContracting;
         this.inbox = inbox;
         this.announcements = announcements;
@@ -45,6 +51,11 @@ public class EventConsumers {
         return inbox.apply("project-events", record, this::project);
     }
 
+    @Incoming("budget-events")
+    Uni<Void> onBudgetEvent(String record) {
+        return inbox.apply("budget-events", record, this::budget);
+    }
+
     private static String actor(CloudEvent e) {
         return "event:" + e.source();
     }
@@ -57,9 +68,18 @@ public class EventConsumers {
         require(a.projectId() != null && (AcceptanceConcludedV1.PASS.equals(a.conclusion()) || AcceptanceConcludedV1.FAIL.equals(a.conclusion())),
                 e, "projectId, conclusion PASS or FAIL");
         if (!AcceptanceConcludedV1.PASS.equals(a.conclusion())) {
-            return Uni.createFrom().voidItem(); // only a passed project is announced (R5)
+            return notices.acceptanceFailed(a, e.id(), actor(e)).replaceWithVoid(); // a notice; only a pass opens a window (R5)
         }
         return announcements.openForAcceptance(a, e.id(), actor(e)).replaceWithVoid();
+    }
+
+    Uni<Void> budget(CloudEvent e) {
+        if (!ProgramRulesSetV1.TYPE.type().equals(e.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        ProgramRulesSetV1 r = inbox.data(e, ProgramRulesSetV1.class);
+        require(r.programId() != null, e, "programId");
+        return lengths.rulesSet(r, e.id(), actor(e));
     }
 
     Uni<Void> project(CloudEvent e) {
@@ -84,11 +104,20 @@ public class EventConsumers {
                     && t.awardDate() != null, e, "tenderId, title, enterprise, amount (yuan, to the fen), awardDate");
             return notices.tenderAwarded(t, e.id(), actor(e)).chain(() -> openContracting.tenderAwarded(t, e.id())).replaceWithVoid();
         }
-        if (EnterpriseDisqualifiedV1.TYPE.type().equals(e.type())) {
-            EnterpriseDisqualifiedV1 d = inbox.data(e, EnterpriseDisqualifiedV1.class);
-            require(d.enterpriseCreditCode() != null && d.enterpriseName() != null && d.rule() != null && d.reason() != null
-                    && d.disqualifiedAt() != null, e, "enterpriseCreditCode, enterpriseName, rule, reason, disqualifiedAt");
+        // v2 only: project-service publishes v1 beside it for older subscribers, and one disqualification is one notice
+        if (EnterpriseDisqualifiedV2.TYPE.type().equals(e.type())) {
+            EnterpriseDisqualifiedV2 d = inbox.data(e, EnterpriseDisqualifiedV2.class);
+            require(d.enterpriseCreditCode() != null && d.programId() != null && d.rule() != null
+                    && d.reason() != null && d.recoverFrom() != null && d.disqualifiedAt() != null, e,
+                    "enterpriseCreditCode, programId, rule, reason, recoverFrom, disqualifiedAt");
             return notices.disqualified(d, e.id(), actor(e)).replaceWithVoid();
+        }
+        if (ViolationConfirmedV1.TYPE.type().equals(e.type())) {
+            ViolationConfirmedV1 v = inbox.data(e, ViolationConfirmedV1.class);
+            require(v.projectId() != null && v.kind() != null && v.rule() != null
+                    && (v.amount() == null || v.amount().signum() >= 0 && v.amount().stripTrailingZeros().scale() <= 2), e,
+                    "projectId, kind, rule, amount (yuan, to the fen, or absent)");
+            return notices.violationConfirmed(v, e.id(), actor(e)).replaceWithVoid();
         }
         if (RectificationIssuedV1.TYPE.type().equals(e.type())) {
             RectificationIssuedV1 r = inbox.data(e, RectificationIssuedV1.class);

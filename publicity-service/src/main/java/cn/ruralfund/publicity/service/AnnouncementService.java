@@ -38,9 +38,11 @@ public class AnnouncementService {
     private final PlatformClock clock;
     private final ObjectMapper mapper;
     private final PublicCache cache;
+    private final WindowLengths lengths;
 
     AnnouncementService(WorkingDayCalendar calendar, PublicitySettings settings, Outbox outbox, AuditTrail audit,
-                        PlatformClock clock, ObjectMapper mapper, PublicCache cache) {
+                        PlatformClock clock, ObjectMapper mapper, PublicCache cache, WindowLengths lengths) {
+        this.lengths = lengths;
         this.calendar = calendar;
         this.settings = settings;
         this.outbox = outbox;
@@ -57,9 +59,10 @@ public class AnnouncementService {
     /** Opens the announcement of a passed project, published today (inside the consumer's transaction). */
     public Uni<Announcement> openForAcceptance(AcceptanceConcludedV1 a, String eventId, String actor) {
         LocalDate today = clock.today();
-        return calendar.window(today, settings.workingDays(), settings.counting())
-                .chain(window -> ProjectFact.<ProjectFact>findById(a.projectId()).chain(project -> {
+        return ProjectFact.<ProjectFact>findById(a.projectId()).chain(project -> lengths.of(project == null ? null : project.programId)
+                .chain(length -> calendar.window(today, length.workingDays(), settings.counting()).map(window -> {
                     Announcement n = new Announcement();
+                    n.lengthFrom = length.from();
                     n.id = UUID.randomUUID();
                     n.kind = Announcement.Kind.ACCEPTANCE;
                     n.projectId = a.projectId();
@@ -82,10 +85,12 @@ public class AnnouncementService {
                     n.sourceEventId = eventId;
                     n.status = Announcement.Status.OPEN;
                     n.updatedAt = n.publishedAt;
-                    return n.<Announcement>persist();
-                }))
+                    return n;
+                })))
+                .chain(n -> n.<Announcement>persist())
                 .call(n -> audit.record(actor, "announcement.opened", "announcement", n.id, "acceptance passed",
-                        Map.of("projectId", String.valueOf(n.projectId), "endsOn", n.endsOn.toString())))
+                        Map.of("projectId", String.valueOf(n.projectId), "endsOn", n.endsOn.toString(), "workingDays", n.workingDays,
+                                "lengthFrom", n.lengthFrom)))
                 .invoke(() -> cache.invalidate());
     }
 
