@@ -34,7 +34,8 @@ public final class EventCatalog {
             ReviewRecordedV1.TYPE,
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,
-            PublicityClosedV1.TYPE);
+            PublicityClosedV1.TYPE,
+            PublicityClosingSoonV1.TYPE);
 
     private EventCatalog() {
     }
