@@ -1,6 +1,8 @@
 package cn.ruralfund.publicity;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.BudgetCommittedV1;
+import cn.ruralfund.platform.contracts.DisbursementPaidV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.ProgramRulesSetV1;
 import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
@@ -41,6 +43,10 @@ class PublicityContractsTest extends ContractsFailClosedTest {
                 new BigDecimal("10.00"), "重复申报", OffsetDateTime.now()));
         examples.put(RectificationIssuedV1.TYPE, new RectificationIssuedV1(UUID.randomUUID(), project, code, "契约测试有限公司",
                 "DATA_REPORTING", "R16", "未按时报送", LocalDate.now().plusDays(30), OffsetDateTime.now()));
+        examples.put(BudgetCommittedV1.TYPE, new BudgetCommittedV1(project, program, UUID.randomUUID(), code, new BigDecimal("1000.00"),
+                new BigDecimal("1000.00"), 1, "立项"));
+        examples.put(DisbursementPaidV1.TYPE, new DisbursementPaidV1(UUID.randomUUID(), project, program, UUID.randomUUID(), code,
+                "PRE_DISBURSEMENT", new BigDecimal("500.00"), LocalDate.now(), "PZ-1", "银行", "6228480123456789012", new BigDecimal("500.00")));
         examples.put(AcceptanceConcludedV1.TYPE, new AcceptanceConcludedV1(project, AcceptanceConcludedV1.PASS, null, "验收合格",
                 OffsetDateTime.now()));
         return examples;

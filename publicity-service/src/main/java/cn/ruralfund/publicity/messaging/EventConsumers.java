@@ -1,6 +1,8 @@
 package cn.ruralfund.publicity.messaging;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.BudgetCommittedV1;
+import cn.ruralfund.platform.contracts.DisbursementPaidV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.ProgramRulesSetV1;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
@@ -74,12 +76,27 @@ public class EventConsumers {
     }
 
     Uni<Void> budget(CloudEvent e) {
-        if (!ProgramRulesSetV1.TYPE.type().equals(e.type())) {
-            return Uni.createFrom().voidItem();
+        if (ProgramRulesSetV1.TYPE.type().equals(e.type())) {
+            ProgramRulesSetV1 r = inbox.data(e, ProgramRulesSetV1.class);
+            require(r.programId() != null, e, "programId");
+            return lengths.rulesSet(r, e.id(), actor(e));
         }
-        ProgramRulesSetV1 r = inbox.data(e, ProgramRulesSetV1.class);
-        require(r.programId() != null, e, "programId");
-        return lengths.rulesSet(r, e.id(), actor(e));
+        if (BudgetCommittedV1.TYPE.type().equals(e.type())) {
+            BudgetCommittedV1 b = inbox.data(e, BudgetCommittedV1.class);
+            require(b.projectId() != null && money(b.committed()), e, "projectId, committed (yuan, to the fen)");
+            return openContracting.budgetCommitted(b, e.id()).replaceWithVoid();
+        }
+        if (DisbursementPaidV1.TYPE.type().equals(e.type())) {
+            DisbursementPaidV1 p = inbox.data(e, DisbursementPaidV1.class);
+            require(p.disbursementId() != null && p.projectId() != null && money(p.amount()) && p.paidOn() != null, e,
+                    "disbursementId, projectId, amount (yuan, to the fen), paidOn");
+            return openContracting.disbursementPaid(p, e.id()).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static boolean money(java.math.BigDecimal amount) {
+        return amount != null && amount.signum() >= 0 && amount.stripTrailingZeros().scale() <= 2;
     }
 
     Uni<Void> project(CloudEvent e) {
