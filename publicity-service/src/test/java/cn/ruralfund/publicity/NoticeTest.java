@@ -1,6 +1,8 @@
 package cn.ruralfund.publicity;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.ApplicationSubmittedV1;
+import cn.ruralfund.platform.contracts.ReviewRecordedV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
@@ -168,6 +170,33 @@ class NoticeTest {
                 .body("title", equalTo("违规处理通报：景洪测试电商有限公司"))
                 .body("enterpriseCreditCode", equalTo("91532801MA6K000001"))
                 .body("body", containsString("挪用资金测试项目经查实存在挪用资金行为：将专项资金用于偿还其他债务。依据规则 R11，停止拨付该项目资金，追回已拨付的全部资金。"));
+    }
+
+    @Test
+    void R17_theApplicationAndEachReviewStepArePublished() {
+        UUID program = UUID.randomUUID();
+        UUID project = Fixtures.known(Fixtures.registered("评审公开测试项目", program), vertx);
+        UUID application = UUID.randomUUID();
+        OffsetDateTime at = OffsetDateTime.parse("2021-08-02T09:30:00+08:00");
+        Events.send(ApplicationSubmittedV1.TYPE, project.toString(), new ApplicationSubmittedV1(application, project, "91532801MA6K000001",
+                1, 12, 30, at));
+        Events.send(ReviewRecordedV1.TYPE, project.toString(), new ReviewRecordedV1(application, project, "INITIAL", "COMPLETE", 1, at.plusDays(3)));
+        Events.send(ReviewRecordedV1.TYPE, project.toString(), new ReviewRecordedV1(application, project, "ON_SITE", "MISMATCH", 1, at.plusDays(10)));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                given().queryParam("projectId", project.toString()).get("/notices").then().extract().<Integer>path("total") == 3);
+        // newest first: the on-site review, the initial review, the application
+        given().queryParam("projectId", project.toString()).get("/notices").then()
+                .body("items.kind", equalTo(List.of("REVIEW", "REVIEW", "APPLICATION")))
+                .body("items.rule", equalTo(List.of("R17", "R17", "R17")))
+                .body("items.title", equalTo(List.of("验收评审：评审公开测试项目（实地评审）", "验收评审：评审公开测试项目（初审）",
+                        "验收申报：评审公开测试项目")));
+        String applicationNotice = given().queryParam("projectId", project.toString()).queryParam("kind", "APPLICATION").get("/notices")
+                .then().extract().path("items[0].id");
+        given().get("/notices/" + applicationNotice).then().body("body",
+                equalTo("景洪测试电商有限公司（统一社会信用代码 91532801MA6K000001）于2021-08-02提交评审公开测试项目的验收申报（第1版），附佐证材料12份、发票30张。"));
+        String onSite = given().queryParam("projectId", project.toString()).get("/notices").then().extract().path("items[0].id");
+        given().get("/notices/" + onSite).then().body("body",
+                equalTo("评审公开测试项目的验收申报（第1版）于2021-08-12完成实地评审（评审组成员意见），结论：建设内容与申报材料不符。"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.ruralfund.publicity;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.ApplicationSubmittedV1;
+import cn.ruralfund.platform.contracts.ReviewRecordedV1;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.DisbursementPaidV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
@@ -47,6 +49,8 @@ class PublicityContractsTest extends ContractsFailClosedTest {
                 new BigDecimal("1000.00"), 1, "立项"));
         examples.put(DisbursementPaidV1.TYPE, new DisbursementPaidV1(UUID.randomUUID(), project, program, UUID.randomUUID(), code,
                 "PRE_DISBURSEMENT", new BigDecimal("500.00"), LocalDate.now(), "PZ-1", "银行", "6228480123456789012", new BigDecimal("500.00")));
+        examples.put(ApplicationSubmittedV1.TYPE, new ApplicationSubmittedV1(UUID.randomUUID(), project, code, 1, 3, 5, OffsetDateTime.now()));
+        examples.put(ReviewRecordedV1.TYPE, new ReviewRecordedV1(UUID.randomUUID(), project, "INITIAL", "COMPLETE", 1, OffsetDateTime.now()));
         examples.put(AcceptanceConcludedV1.TYPE, new AcceptanceConcludedV1(project, AcceptanceConcludedV1.PASS, null, "验收合格",
                 OffsetDateTime.now()));
         return examples;

@@ -30,7 +30,11 @@ public class PublicNotice extends PanacheEntityBase {
         /** 违规处理通报: a confirmed violation (R11) or false / duplicate subsidy claim (R15), public criticism */
         VIOLATION,
         /** 验收不合格公告: a failed acceptance (R4, R8); a pass is announced with its publicity window instead */
-        ACCEPTANCE_RESULT
+        ACCEPTANCE_RESULT,
+        /** 验收申报: an application for acceptance submitted (R17: 申报 made public) */
+        APPLICATION,
+        /** 验收评审: a review step of an application, initial, on-site or joint (R17: 评审 made public) */
+        REVIEW
     }
 
     public enum Status {

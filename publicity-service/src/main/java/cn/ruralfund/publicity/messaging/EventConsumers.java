@@ -1,6 +1,8 @@
 package cn.ruralfund.publicity.messaging;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.ApplicationSubmittedV1;
+import cn.ruralfund.platform.contracts.ReviewRecordedV1;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.DisbursementPaidV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
@@ -63,6 +65,18 @@ public class EventConsumers {
     }
 
     Uni<Void> acceptance(CloudEvent e) {
+        if (ApplicationSubmittedV1.TYPE.type().equals(e.type())) {
+            ApplicationSubmittedV1 a = inbox.data(e, ApplicationSubmittedV1.class);
+            require(a.projectId() != null && a.enterpriseCreditCode() != null && a.submittedAt() != null, e,
+                    "projectId, enterpriseCreditCode, submittedAt");
+            return notices.applicationSubmitted(a, e.id(), actor(e)).replaceWithVoid();
+        }
+        if (ReviewRecordedV1.TYPE.type().equals(e.type())) {
+            ReviewRecordedV1 r = inbox.data(e, ReviewRecordedV1.class);
+            require(r.projectId() != null && r.stage() != null && r.outcome() != null && r.reviewedAt() != null, e,
+                    "projectId, stage, outcome, reviewedAt");
+            return notices.reviewRecorded(r, e.id(), actor(e)).replaceWithVoid();
+        }
         if (!AcceptanceConcludedV1.TYPE.type().equals(e.type())) {
             return Uni.createFrom().voidItem();
         }

@@ -2,6 +2,8 @@ package cn.ruralfund.publicity.service;
 
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.ApplicationSubmittedV1;
+import cn.ruralfund.platform.contracts.ReviewRecordedV1;
 import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
 import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
 import cn.ruralfund.platform.contracts.RectificationIssuedV1;
@@ -103,6 +105,56 @@ public class NoticeService {
                     + (a.detail() == null || a.detail().isBlank() ? "" : "：" + a.detail()) + "。" + (missed ? "已预拨的资金依规追回。" : "") + "特此公告。";
             return publish(n, actor);
         });
+    }
+
+    /** 验收申报 made public (R17): who applied, which version, how many materials and invoices. */
+    public Uni<PublicNotice> applicationSubmitted(ApplicationSubmittedV1 a, String eventId, String actor) {
+        return ProjectFact.<ProjectFact>findById(a.projectId()).chain(project -> {
+            PublicNotice n = notice(PublicNotice.Kind.APPLICATION, "R17", eventId);
+            n.projectId = a.projectId();
+            n.programId = project == null ? null : project.programId;
+            n.enterpriseCode = a.enterpriseCreditCode();
+            String projectName = projectName(project, a.projectId());
+            String enterprise = project == null || project.enterpriseName == null ? "承办企业" : project.enterpriseName;
+            n.title = "验收申报：" + projectName;
+            n.body = enterprise + "（统一社会信用代码 " + a.enterpriseCreditCode() + "）于" + a.submittedAt().atZoneSameInstant(CHINA).toLocalDate()
+                    + "提交" + projectName + "的验收申报（第" + a.version() + "版），附佐证材料" + a.materials() + "份、发票" + a.invoices() + "张。";
+            return publish(n, actor);
+        });
+    }
+
+    /** 验收评审 made public (R17): each step and its outcome; the reviewer is not named (the event does not carry one). */
+    public Uni<PublicNotice> reviewRecorded(ReviewRecordedV1 r, String eventId, String actor) {
+        return ProjectFact.<ProjectFact>findById(r.projectId()).chain(project -> {
+            PublicNotice n = notice(PublicNotice.Kind.REVIEW, "R17", eventId);
+            n.projectId = r.projectId();
+            n.programId = project == null ? null : project.programId;
+            n.enterpriseCode = project == null ? null : project.enterpriseCode;
+            String projectName = projectName(project, r.projectId());
+            String stage = switch (r.stage()) {
+                case "INITIAL" -> "初审";
+                case "ON_SITE" -> "实地评审（评审组成员意见）";
+                case "JOINT" -> "会审";
+                default -> r.stage();
+            };
+            String outcome = switch (r.outcome()) {
+                case "COMPLETE" -> "申报材料齐全";
+                case "INCOMPLETE" -> "申报材料不全，退回补正";
+                case "MATCHES" -> "建设内容与申报材料相符";
+                case "MISMATCH" -> "建设内容与申报材料不符";
+                case "AGREES" -> "同意";
+                case "DISAGREES" -> "不同意";
+                default -> r.outcome();
+            };
+            n.title = "验收评审：" + projectName + "（" + stage.replace("（评审组成员意见）", "") + "）";
+            n.body = projectName + "的验收申报（第" + r.version() + "版）于" + r.reviewedAt().atZoneSameInstant(CHINA).toLocalDate()
+                    + "完成" + stage + "，结论：" + outcome + "。";
+            return publish(n, actor);
+        });
+    }
+
+    private static String projectName(ProjectFact project, java.util.UUID projectId) {
+        return project == null || project.name == null ? "项目 " + projectId : project.name;
     }
 
     private static String violationKind(String kind) {
