@@ -18,6 +18,7 @@ import cn.ruralfund.publicity.domain.ProjectFact;
 import cn.ruralfund.publicity.service.AnnouncementService;
 import cn.ruralfund.publicity.service.NoticeService;
 import cn.ruralfund.publicity.service.OpenContracting;
+import cn.ruralfund.publicity.service.PublicCache;
 import cn.ruralfund.publicity.service.WindowLengths;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,29 +36,33 @@ public class EventConsumers {
     private final NoticeService notices;
     private final OpenContracting openContracting;
     private final WindowLengths lengths;
+    private final PublicCache cache;
 
     EventConsumers(Inbox inbox, AnnouncementService announcements, NoticeService notices, OpenContracting openContracting,
-                   WindowLengths lengths) {
+                   WindowLengths lengths, PublicCache cache) {
         this.lengths = lengths;
+        this.cache = cache;
         this.openContracting = openContracting;
         this.inbox = inbox;
         this.announcements = announcements;
         this.notices = notices;
     }
 
+    // Each record invalidates the public cache again once its transaction has committed: the services invalidate it
+    // inside the transaction, so a reader in between could have cached the state from before the change.
     @Incoming("acceptance-events")
     Uni<Void> onAcceptanceEvent(String record) {
-        return inbox.apply("acceptance-events", record, this::acceptance);
+        return inbox.apply("acceptance-events", record, this::acceptance).invoke(cache::invalidate);
     }
 
     @Incoming("project-events")
     Uni<Void> onProjectEvent(String record) {
-        return inbox.apply("project-events", record, this::project);
+        return inbox.apply("project-events", record, this::project).invoke(cache::invalidate);
     }
 
     @Incoming("budget-events")
     Uni<Void> onBudgetEvent(String record) {
-        return inbox.apply("budget-events", record, this::budget);
+        return inbox.apply("budget-events", record, this::budget).invoke(cache::invalidate);
     }
 
     private static String actor(CloudEvent e) {
