@@ -29,7 +29,7 @@ port=18084
 (cd publicity-service/target/quarkus-app && exec java $JAVA_OPTS -Dquarkus.profile=local -Dquarkus.http.port=$port \
   -Dquarkus.log.level=WARN -jar quarkus-run.jar >"$work/service.log" 2>&1) &
 pids+=($!)
-for _ in $(seq 600); do curl -sf -o /dev/null "http://localhost:$port/q/health/ready" && break; sleep 0.1; done
+for _ in $(seq 1800); do curl -sf -o /dev/null "http://localhost:$port/q/health/ready" && break; sleep 0.1; done  # up to 3 min on a loaded machine
 curl -sf -o /dev/null "http://localhost:$port/q/health/ready" || { tail -30 "$work/service.log"; exit 1; }
 
 java -cp "$cp" publicity-service/bench/Seed.java "$KAFKA_BOOTSTRAP_SERVERS" "$seeded" >"$work/seed.log" 2>&1

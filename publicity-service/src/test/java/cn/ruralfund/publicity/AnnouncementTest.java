@@ -2,6 +2,7 @@ package cn.ruralfund.publicity;
 
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
+import cn.ruralfund.platform.contracts.PublicityClosingSoonV1;
 import cn.ruralfund.platform.events.Topics;
 import cn.ruralfund.platform.testing.Events;
 import cn.ruralfund.platform.testing.Tokens;
@@ -139,6 +140,36 @@ class AnnouncementTest {
         assertThat(event.path("data").path("openedOn").asText()).isEqualTo("2021-06-03");
         assertThat(event.path("data").path("closedOn").asText()).isEqualTo("2021-06-11");
         assertThat(event.path("data").path("projectId").asText()).isEqualTo(detail(id).extract().path("projectId"));
+    }
+
+    @Test
+    void R5_theOfficeIsWarnedOnceBeforeAWindowEndsWithAnUndecidedObjection() throws Exception {
+        today("2021-11-01"); // Mon; window Tue 11-02 (1), Wed (2), Thu (3), Fri 11-05 (4), Mon 11-08 (5)
+        String id = announced("临期预警测试项目");
+        String objection = object(id, address(), "项目实际投资额与申报不符").statusCode(201).extract().path("id");
+        today("2021-11-05"); // ends Monday: not yet "today or tomorrow"
+        assertThat(closer.closeDue().await().atMost(Duration.ofSeconds(60)).warned()).isZero();
+        today("2021-11-07"); // Sunday: the window ends tomorrow with one objection undecided
+        PublicityCloser.Result run = closer.closeDue().await().atMost(Duration.ofSeconds(60));
+        assertThat(run.undecidedEnding()).isGreaterThanOrEqualTo(1);
+        var warning = Events.awaitRecord(Topics.PUBLICITY, r -> id.equals(r.key()) && r.value().contains(PublicityClosingSoonV1.TYPE.type()),
+                Duration.ofSeconds(60));
+        JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(warning.value()).path("data");
+        assertThat(data.path("announcementId").asText()).isEqualTo(id);
+        assertThat(data.path("endsOn").asText()).isEqualTo("2021-11-08");
+        assertThat(data.path("undecidedObjections").asInt()).isEqualTo(1);
+        assertThat(data.path("warnedOn").asText()).isEqualTo("2021-11-07");
+        // once per window: not again the same day, nor on its last day
+        assertThat(closer.closeDue().await().atMost(Duration.ofSeconds(60)).warned()).isZero();
+        today("2021-11-08");
+        assertThat(closer.closeDue().await().atMost(Duration.ofSeconds(60)).warned()).isZero();
+        given().baseUri(io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri()).get("/metrics").then()
+                .body(containsString("publicity_closing_soon_warnings_total"))
+                .body(containsString("publicity_objections_undecided{when=\"ending\"}"));
+        decide(id, objection, "DISMISSED").statusCode(200);
+        today("2021-11-09");
+        closer.closeDue().await().atMost(Duration.ofSeconds(60));
+        detail(id).body("status", equalTo("CLOSED")).body("outcome", equalTo("OBJECTIONS_DISMISSED"));
     }
 
     @Test

@@ -44,18 +44,27 @@ final class Fixtures {
 
     /** Like {@link #announced}, waiting for the registration to be consumed first, so the announcement bears the project's name. */
     static String announcedByName(String projectName, io.vertx.core.Vertx vertx) {
-        UUID project = registered(projectName);
+        return passed(known(registered(projectName), vertx));
+    }
+
+    /** Waits until the project's registration has been consumed. */
+    static UUID known(UUID project, io.vertx.core.Vertx vertx) {
         await().atMost(Duration.ofSeconds(60)).until(() -> cn.ruralfund.platform.reactive.UnitOfWork.onSafeContext(vertx,
                         () -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
                                 () -> cn.ruralfund.publicity.domain.ProjectFact.findById(project)))
                 .await().atMost(Duration.ofSeconds(10)) != null);
-        return passed(project);
+        return project;
     }
 
     /** A project registered by project-service (on its own topic: not ordered with acceptance-service's events). */
     static UUID registered(String projectName) {
+        return registered(projectName, UUID.randomUUID());
+    }
+
+    /** A project of {@code programId} registered by project-service. */
+    static UUID registered(String projectName, UUID programId) {
         UUID projectId = UUID.randomUUID();
-        Events.send(ProjectRegisteredV1.TYPE, projectId.toString(), new ProjectRegisteredV1(projectId, UUID.randomUUID(), UUID.randomUUID(),
+        Events.send(ProjectRegisteredV1.TYPE, projectId.toString(), new ProjectRegisteredV1(projectId, programId, UUID.randomUUID(),
                 projectName, "农产品上行", false, "91532801MA6K000001", "景洪测试电商有限公司", new BigDecimal("400000.00"),
                 new ProjectRegisteredV1.DedicatedAccount("中国农业银行景洪支行", "景洪测试电商有限公司", "6228480123456789012"),
                 null, OffsetDateTime.now()));

@@ -35,7 +35,8 @@ public final class EventCatalog {
             AcceptanceConcludedV1.TYPE,
             AuditCompletedV1.TYPE,
             DuplicateClaimConfirmedV1.TYPE,
-            PublicityClosedV1.TYPE);
+            PublicityClosedV1.TYPE,
+            PublicityClosingSoonV1.TYPE);
 
     private EventCatalog() {
     }

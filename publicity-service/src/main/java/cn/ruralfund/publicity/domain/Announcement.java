@@ -69,6 +69,12 @@ public class Announcement extends PanacheEntityBase {
     public String closedBy;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** Where the window's length came from: {@code PROGRAM_RULES} or {@code OFFICE_SETTING} (no rule of the program known). */
+    @Column(name = "length_from")
+    public String lengthFrom;
+    /** The day the office was warned that this window ends with undecided objections ({@code publicity-closing-soon}). */
+    @Column(name = "closing_warned_on")
+    public LocalDate closingWarnedOn;
 
     /** Whether objections are received on {@code today}: from the day of publication to the end of the last day. */
     public boolean receivesObjectionsOn(LocalDate today) {

@@ -50,7 +50,7 @@ import java.util.UUID;
 public class AnnouncementResource {
 
     @TemplateData
-    public record Window(LocalDate publishedOn, LocalDate endsOn, int workingDays, String counting,
+    public record Window(LocalDate publishedOn, LocalDate endsOn, int workingDays, String lengthFrom, String counting,
                          List<PublicityWindow.LocalDay> localDays, List<String> nationalNotices) {
     }
 
@@ -148,7 +148,7 @@ public class AnnouncementResource {
         Announcement a = found.announcement();
         PublicityWindow w = window(a);
         return new Detail(a.id, a.kind.name(), a.projectId, a.programId, a.title, a.body, a.publishedAt,
-                new Window(a.publishedOn, a.endsOn, a.workingDays, a.counting, w.localDays(), w.nationalNotices()),
+                new Window(a.publishedOn, a.endsOn, a.workingDays, a.lengthFrom, a.counting, w.localDays(), w.nationalNotices()),
                 a.status.name(), a.outcome == null ? null : a.outcome.name(), a.closedOn, a.closedAt,
                 found.objections().stream().map(PublicObjection::of).toList());
     }

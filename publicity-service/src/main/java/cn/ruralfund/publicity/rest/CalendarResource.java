@@ -10,6 +10,7 @@ import cn.ruralfund.publicity.calendar.LocalCalendarDay;
 import cn.ruralfund.publicity.calendar.PublicitySettings;
 import cn.ruralfund.publicity.calendar.PublicityWindow;
 import cn.ruralfund.publicity.calendar.WorkingDayCalendar;
+import cn.ruralfund.publicity.service.WindowLengths;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -44,13 +45,21 @@ public class CalendarResource {
     public record LocalDayView(LocalDate day, boolean offDay, String name) {
     }
 
+    /** The window length new announcements of a program's projects get: {@code from} PROGRAM_RULES or OFFICE_SETTING. */
+    public record ProgramWindow(java.util.UUID programId, int workingDays, String from) {
+    }
+
     private final WorkingDayCalendar calendar;
     private final PublicitySettings settings;
     private final AuditTrail audit;
     private final Caller caller;
     private final PlatformClock clock;
 
-    CalendarResource(WorkingDayCalendar calendar, PublicitySettings settings, AuditTrail audit, Caller caller, PlatformClock clock) {
+    private final WindowLengths lengths;
+
+    CalendarResource(WorkingDayCalendar calendar, PublicitySettings settings, AuditTrail audit, Caller caller, PlatformClock clock,
+                     WindowLengths lengths) {
+        this.lengths = lengths;
         this.calendar = calendar;
         this.settings = settings;
         this.audit = audit;
@@ -75,6 +84,19 @@ public class CalendarResource {
         return calendar.preview(start, workingDays == null ? settings.workingDays() : workingDays,
                         counting == null ? settings.counting() : counting)
                 .map(w -> new WindowView(w.publishedOn(), w.workingDays(), w.counting(), w.endsOn(), w.localDays(), w.nationalNotices()));
+    }
+
+    /**
+     * How many working days the windows of a program's projects last (R5): the program's rule from budget-service's
+     * {@code program-rules-set} ({@code from: PROGRAM_RULES}), or, while none arrived, the office's setting
+     * ({@code from: OFFICE_SETTING}). Never below 5.
+     */
+    @GET
+    @Path("/programs/{programId}/publicity-window")
+    @PermitAll
+    @WithSession
+    public Uni<ProgramWindow> programWindow(@PathParam("programId") java.util.UUID programId) {
+        return lengths.of(programId).map(l -> new ProgramWindow(programId, l.workingDays(), l.from()));
     }
 
     @GET

@@ -3,6 +3,7 @@ package cn.ruralfund.publicity.service;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.PublicityClosedV1;
+import cn.ruralfund.platform.contracts.PublicityClosingSoonV1;
 import cn.ruralfund.platform.outbox.Outbox;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
@@ -38,9 +39,11 @@ public class AnnouncementService {
     private final PlatformClock clock;
     private final ObjectMapper mapper;
     private final PublicCache cache;
+    private final WindowLengths lengths;
 
     AnnouncementService(WorkingDayCalendar calendar, PublicitySettings settings, Outbox outbox, AuditTrail audit,
-                        PlatformClock clock, ObjectMapper mapper, PublicCache cache) {
+                        PlatformClock clock, ObjectMapper mapper, PublicCache cache, WindowLengths lengths) {
+        this.lengths = lengths;
         this.calendar = calendar;
         this.settings = settings;
         this.outbox = outbox;
@@ -57,9 +60,10 @@ public class AnnouncementService {
     /** Opens the announcement of a passed project, published today (inside the consumer's transaction). */
     public Uni<Announcement> openForAcceptance(AcceptanceConcludedV1 a, String eventId, String actor) {
         LocalDate today = clock.today();
-        return calendar.window(today, settings.workingDays(), settings.counting())
-                .chain(window -> ProjectFact.<ProjectFact>findById(a.projectId()).chain(project -> {
+        return ProjectFact.<ProjectFact>findById(a.projectId()).chain(project -> lengths.of(project == null ? null : project.programId)
+                .chain(length -> calendar.window(today, length.workingDays(), settings.counting()).map(window -> {
                     Announcement n = new Announcement();
+                    n.lengthFrom = length.from();
                     n.id = UUID.randomUUID();
                     n.kind = Announcement.Kind.ACCEPTANCE;
                     n.projectId = a.projectId();
@@ -82,10 +86,12 @@ public class AnnouncementService {
                     n.sourceEventId = eventId;
                     n.status = Announcement.Status.OPEN;
                     n.updatedAt = n.publishedAt;
-                    return n.<Announcement>persist();
-                }))
+                    return n;
+                })))
+                .chain(n -> n.<Announcement>persist())
                 .call(n -> audit.record(actor, "announcement.opened", "announcement", n.id, "acceptance passed",
-                        Map.of("projectId", String.valueOf(n.projectId), "endsOn", n.endsOn.toString())))
+                        Map.of("projectId", String.valueOf(n.projectId), "endsOn", n.endsOn.toString(), "workingDays", n.workingDays,
+                                "lengthFrom", n.lengthFrom)))
                 .invoke(() -> cache.invalidate());
     }
 
@@ -169,6 +175,39 @@ public class AnnouncementService {
                         .replaceWith(a);
             });
         }).invoke(() -> cache.invalidate());
+    }
+
+    /** Open windows ending today or tomorrow with an undecided objection, whose office has not been warned yet. */
+    public Uni<List<UUID>> endingWithUndecided(LocalDate today) {
+        return Announcement.<Announcement>list("from Announcement a where a.status = ?1 and a.endsOn between ?2 and ?3 and a.closingWarnedOn is null"
+                                + " and exists (select 1 from Objection o where o.announcementId = a.id and o.decision is null) order by a.endsOn, a.id",
+                        Announcement.Status.OPEN, today, today.plusDays(1))
+                .map(list -> list.stream().map(a -> a.id).toList());
+    }
+
+    /**
+     * Warns the office, once per window, that it ends today or tomorrow with objections undecided
+     * ({@code publicity-closing-soon}); false when there is nothing (any longer) to warn of.
+     */
+    public Uni<Boolean> warnClosingSoon(UUID announcementId) {
+        LocalDate today = clock.today();
+        return locked(announcementId).chain(a -> {
+            if (a.status != Announcement.Status.OPEN || a.closingWarnedOn != null || a.endsOn.isBefore(today)
+                    || a.endsOn.isAfter(today.plusDays(1))) {
+                return Uni.createFrom().item(false);
+            }
+            return Objection.count("announcementId = ?1 and decision is null", a.id).chain(undecided -> {
+                if (undecided == 0) {
+                    return Uni.createFrom().item(false);
+                }
+                a.closingWarnedOn = today;
+                return outbox.publish(PublicityClosingSoonV1.TYPE, a.id, new PublicityClosingSoonV1(a.id, a.kind.name(), a.projectId,
+                                a.endsOn, undecided.intValue(), today))
+                        .chain(() -> audit.record(PublicityCloser.ACTOR, "announcement.closing-soon-warned", "announcement", a.id,
+                                undecided + " objection(s) undecided", Map.of("endsOn", a.endsOn.toString())))
+                        .replaceWith(true);
+            });
+        });
     }
 
     /** Open announcements whose window has ended (their last day is before {@code today}). */

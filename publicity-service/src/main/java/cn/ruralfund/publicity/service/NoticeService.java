@@ -1,12 +1,17 @@
 package cn.ruralfund.publicity.service;
 
 import cn.ruralfund.platform.audit.AuditTrail;
-import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV1;
+import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
+import cn.ruralfund.platform.contracts.ApplicationSubmittedV1;
+import cn.ruralfund.platform.contracts.ReviewRecordedV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
+import cn.ruralfund.platform.contracts.ViolationConfirmedV1;
 import cn.ruralfund.platform.contracts.RectificationIssuedV1;
 import cn.ruralfund.platform.contracts.TenderAwardedV1;
 import cn.ruralfund.platform.problem.ProblemException;
 import cn.ruralfund.platform.time.PlatformClock;
 import cn.ruralfund.publicity.domain.NoticeRevision;
+import cn.ruralfund.publicity.domain.ProjectFact;
 import cn.ruralfund.publicity.domain.PublicNotice;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +27,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NoticeService {
+
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     private final AuditTrail audit;
     private final PlatformClock clock;
@@ -45,15 +52,121 @@ public class NoticeService {
         return publish(n, actor);
     }
 
-    /** 取消承办资格 (R11 and the rule that caused it). */
-    public Uni<PublicNotice> disqualified(EnterpriseDisqualifiedV1 d, String eventId, String actor) {
+    /**
+     * 取消承办资格 (R11–R15, with the rule that caused it, unchanged): the enterprise's role in the program ends on all its
+     * projects. Names the enterprise and its unified social credit code; never a contact or an account.
+     */
+    public Uni<PublicNotice> disqualified(EnterpriseDisqualifiedV2 d, String eventId, String actor) {
         PublicNotice n = notice(PublicNotice.Kind.DISQUALIFICATION, d.rule(), eventId);
+        n.programId = d.programId();
         n.enterpriseCode = d.enterpriseCreditCode();
-        n.projectId = d.projectIds() != null && d.projectIds().size() == 1 ? d.projectIds().get(0) : null;
-        n.title = "关于取消" + d.enterpriseName() + "承办资格的公告";
-        n.body = d.enterpriseName() + "（统一社会信用代码 " + d.enterpriseCreditCode() + "）因" + d.reason() + "，依据规则 "
-                + d.rule() + "，自" + d.disqualifiedAt().toLocalDate() + "起取消其承办资格，停止拨付资金，已拨付资金依规追回。";
+        n.projectId = d.recoverFrom() != null && d.recoverFrom().size() == 1 ? d.recoverFrom().get(0) : null;
+        String name = d.enterpriseName() == null || d.enterpriseName().isBlank() ? "承办企业" : d.enterpriseName();
+        n.title = "关于取消" + name + "承办资格的公告";
+        n.body = name + "（统一社会信用代码 " + d.enterpriseCreditCode() + "）因" + d.reason() + "，依据规则 "
+                + d.rule() + "，自" + d.disqualifiedAt().atZoneSameInstant(CHINA).toLocalDate()
+                + "起取消其在本示范项目中的承办资格，停止拨付其全部项目资金，不得再参与本项目的招标和申报"
+                + (d.recoverFrom() == null || d.recoverFrom().isEmpty() ? "。" : "；违规或未完成所涉项目已拨付的资金依规全额追回。");
         return publish(n, actor);
+    }
+
+    /** 违规处理通报 (R11) or 通报批评 of a false or duplicate subsidy claim (R15): public notice of a confirmed violation. */
+    public Uni<PublicNotice> violationConfirmed(ViolationConfirmedV1 v, String eventId, String actor) {
+        return ProjectFact.<ProjectFact>findById(v.projectId()).chain(project -> {
+            PublicNotice n = notice(PublicNotice.Kind.VIOLATION, v.rule(), eventId);
+            n.projectId = v.projectId();
+            n.programId = project == null ? null : project.programId;
+            n.enterpriseCode = v.enterpriseCreditCode() != null ? v.enterpriseCreditCode() : project == null ? null : project.enterpriseCode;
+            String enterprise = project == null || project.enterpriseName == null ? "承办企业" : project.enterpriseName;
+            String projectName = project == null || project.name == null ? "项目 " + v.projectId() : project.name;
+            boolean criticism = "R15".equals(v.rule());
+            n.title = (criticism ? "通报批评：" : "违规处理通报：") + enterprise;
+            n.body = enterprise + (n.enterpriseCode == null ? "" : "（统一社会信用代码 " + n.enterpriseCode + "）") + "承办的" + projectName
+                    + "经查实存在" + violationKind(v.kind()) + "行为" + (v.description() == null || v.description().isBlank() ? "" : "：" + v.description())
+                    + "。依据规则 " + v.rule() + "，停止拨付该项目资金，"
+                    + (v.amount() == null ? "追回已拨付的全部资金" : "追回资金人民币" + yuan(v.amount()) + "元")
+                    + (criticism ? "，并予以通报批评。" : "。");
+            return publish(n, actor);
+        });
+    }
+
+    /** 验收不合格公告 (R4; R8 when the deadline passed without a pass). */
+    public Uni<PublicNotice> acceptanceFailed(AcceptanceConcludedV1 a, String eventId, String actor) {
+        return ProjectFact.<ProjectFact>findById(a.projectId()).chain(project -> {
+            boolean missed = "DEADLINE_MISSED".equals(a.reason());
+            PublicNotice n = notice(PublicNotice.Kind.ACCEPTANCE_RESULT, missed ? "R8" : "R4", eventId);
+            n.projectId = a.projectId();
+            n.programId = project == null ? null : project.programId;
+            n.enterpriseCode = project == null ? null : project.enterpriseCode;
+            String projectName = project == null || project.name == null ? "项目 " + a.projectId() : project.name;
+            String enterprise = project == null || project.enterpriseName == null ? "" : "（承办企业：" + project.enterpriseName + "）";
+            n.title = "关于" + projectName + "验收不合格的公告";
+            n.body = projectName + enterprise + (missed ? "在规定期限内未通过验收" : "经验收，结论为不合格")
+                    + (a.detail() == null || a.detail().isBlank() ? "" : "：" + a.detail()) + "。" + (missed ? "已预拨的资金依规追回。" : "") + "特此公告。";
+            return publish(n, actor);
+        });
+    }
+
+    /** 验收申报 made public (R17): who applied, which version, how many materials and invoices. */
+    public Uni<PublicNotice> applicationSubmitted(ApplicationSubmittedV1 a, String eventId, String actor) {
+        return ProjectFact.<ProjectFact>findById(a.projectId()).chain(project -> {
+            PublicNotice n = notice(PublicNotice.Kind.APPLICATION, "R17", eventId);
+            n.projectId = a.projectId();
+            n.programId = project == null ? null : project.programId;
+            n.enterpriseCode = a.enterpriseCreditCode();
+            String projectName = projectName(project, a.projectId());
+            String enterprise = project == null || project.enterpriseName == null ? "承办企业" : project.enterpriseName;
+            n.title = "验收申报：" + projectName;
+            n.body = enterprise + "（统一社会信用代码 " + a.enterpriseCreditCode() + "）于" + a.submittedAt().atZoneSameInstant(CHINA).toLocalDate()
+                    + "提交" + projectName + "的验收申报（第" + a.version() + "版），附佐证材料" + a.materials() + "份、发票" + a.invoices() + "张。";
+            return publish(n, actor);
+        });
+    }
+
+    /** 验收评审 made public (R17): each step and its outcome; the reviewer is not named (the event does not carry one). */
+    public Uni<PublicNotice> reviewRecorded(ReviewRecordedV1 r, String eventId, String actor) {
+        return ProjectFact.<ProjectFact>findById(r.projectId()).chain(project -> {
+            PublicNotice n = notice(PublicNotice.Kind.REVIEW, "R17", eventId);
+            n.projectId = r.projectId();
+            n.programId = project == null ? null : project.programId;
+            n.enterpriseCode = project == null ? null : project.enterpriseCode;
+            String projectName = projectName(project, r.projectId());
+            String stage = switch (r.stage()) {
+                case "INITIAL" -> "初审";
+                case "ON_SITE" -> "实地评审（评审组成员意见）";
+                case "JOINT" -> "会审";
+                default -> r.stage();
+            };
+            String outcome = switch (r.outcome()) {
+                case "COMPLETE" -> "申报材料齐全";
+                case "INCOMPLETE" -> "申报材料不全，退回补正";
+                case "MATCHES" -> "建设内容与申报材料相符";
+                case "MISMATCH" -> "建设内容与申报材料不符";
+                case "AGREES" -> "同意";
+                case "DISAGREES" -> "不同意";
+                default -> r.outcome();
+            };
+            n.title = "验收评审：" + projectName + "（" + stage.replace("（评审组成员意见）", "") + "）";
+            n.body = projectName + "的验收申报（第" + r.version() + "版）于" + r.reviewedAt().atZoneSameInstant(CHINA).toLocalDate()
+                    + "完成" + stage + "，结论：" + outcome + "。";
+            return publish(n, actor);
+        });
+    }
+
+    private static String projectName(ProjectFact project, java.util.UUID projectId) {
+        return project == null || project.name == null ? "项目 " + projectId : project.name;
+    }
+
+    private static String violationKind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "FRAUD" -> "弄虚作假";
+            case "WITHHOLDING" -> "截留资金";
+            case "DIVERSION" -> "挪用资金";
+            case "MISAPPROPRIATION" -> "挤占资金";
+            case "FALSE_CLAIM" -> "虚报补助";
+            case "DUPLICATE_CLAIM" -> "重复申请补助";
+            default -> "违规";
+        };
     }
 
     /** 整改通知 / 通报批评 (R12–R16). */

@@ -1,8 +1,11 @@
 package cn.ruralfund.publicity.service;
 
+import cn.ruralfund.platform.contracts.BudgetCommittedV1;
+import cn.ruralfund.platform.contracts.DisbursementPaidV1;
 import cn.ruralfund.platform.contracts.TenderAwardedV1;
 import cn.ruralfund.platform.time.PlatformClock;
 import cn.ruralfund.publicity.domain.OcdsRelease;
+import cn.ruralfund.publicity.domain.ProjectFact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,9 +20,16 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Open contracting data (OCDS 1.1): a release for each tender award (R17), kept as published, and release packages for
- * the public endpoint. The ocid is {@code <publicity.ocds.ocid-prefix>-<tenderId>}; a publisher registers its prefix
- * with the OCDS Data Support Team.
+ * Open contracting data (OCDS 1.1), each release kept as published, and release packages for the public endpoint:
+ * <ul>
+ * <li>a tender award (R17): ocid {@code <prefix>-<tenderId>}, tag {@code award};</li>
+ * <li>a project as the contract of its subsidy (奖补资金), from budget-service's {@code budget-committed}: ocid
+ * {@code <prefix>-project-<projectId>}, tag {@code contract} (an amendment of the budget: {@code contractUpdate}), the
+ * award of the committed subsidy to the undertaking enterprise and the contract with that value;</li>
+ * <li>each payment (拨付), from {@code disbursement-paid}: tag {@code implementation}, a transaction of the project's
+ * contract from the buyer to the enterprise, exact to the fen. No account number or voucher is published.</li>
+ * </ul>
+ * A publisher registers its ocid prefix with the OCDS Data Support Team.
  */
 @ApplicationScoped
 public class OpenContracting {
@@ -100,6 +110,110 @@ public class OpenContracting {
         release.tag = "award";
         release.json = new String(bytes(r), java.nio.charset.StandardCharsets.UTF_8);
         return release.<OcdsRelease>persist().invoke(() -> cache.invalidate());
+    }
+
+    /** The ocid of a project's contracting process: its subsidy, awarded and contracted to the undertaking enterprise. */
+    public String projectOcid(java.util.UUID projectId) {
+        return prefix + "-project-" + projectId;
+    }
+
+    /** The project's contract release (tag {@code contract}, or {@code contractUpdate} when the budget was amended). */
+    public Uni<OcdsRelease> budgetCommitted(BudgetCommittedV1 b, String eventId) {
+        return ProjectFact.<ProjectFact>findById(b.projectId()).chain(project -> {
+            OffsetDateTime date = clock.now();
+            String tag = b.revision() <= 1 ? "contract" : "contractUpdate";
+            String code = b.enterpriseCreditCode() != null ? b.enterpriseCreditCode() : project == null ? null : project.enterpriseCode;
+            String enterprise = project == null || project.enterpriseName == null ? code : project.enterpriseName;
+            String title = project == null || project.name == null ? "项目 " + b.projectId() : project.name;
+            ObjectNode r = release(projectOcid(b.projectId()), "contract-" + eventId, date, tag, code, enterprise);
+            ObjectNode award = r.putArray("awards").addObject();
+            award.put("id", awardId(b.projectId()));
+            award.put("title", title);
+            award.put("status", "active");
+            value(award, b.committed());
+            if (code != null) {
+                award.putArray("suppliers").addObject().put("id", supplierId(code)).put("name", enterprise);
+            }
+            ObjectNode contract = r.putArray("contracts").addObject();
+            contract.put("id", b.projectId().toString());
+            contract.put("awardID", awardId(b.projectId()));
+            contract.put("title", title);
+            if (project != null && project.task != null) {
+                contract.put("description", project.task);
+            }
+            contract.put("status", "active");
+            value(contract, b.committed());
+            return save(r, date, tag);
+        });
+    }
+
+    /** A payment to the project's enterprise, as an implementation transaction of its contract. */
+    public Uni<OcdsRelease> disbursementPaid(DisbursementPaidV1 p, String eventId) {
+        return ProjectFact.<ProjectFact>findById(p.projectId()).chain(project -> {
+            OffsetDateTime date = clock.now();
+            String code = p.enterpriseCreditCode() != null ? p.enterpriseCreditCode() : project == null ? null : project.enterpriseCode;
+            String enterprise = project == null || project.enterpriseName == null ? code : project.enterpriseName;
+            ObjectNode r = release(projectOcid(p.projectId()), "payment-" + eventId, date, "implementation", code, enterprise);
+            ObjectNode contract = r.putArray("contracts").addObject();
+            contract.put("id", p.projectId().toString());
+            contract.put("awardID", awardId(p.projectId()));
+            ObjectNode transaction = contract.putObject("implementation").putArray("transactions").addObject();
+            transaction.put("id", p.disbursementId().toString());
+            transaction.put("source", base + "/ocds/releases/" + projectOcid(p.projectId()));
+            transaction.put("date", iso(p.paidOn().atStartOfDay(ZoneId.of("Asia/Shanghai")).toOffsetDateTime()));
+            value(transaction, p.amount());
+            transaction.putObject("payer").put("id", "buyer").put("name", buyer);
+            if (code != null) {
+                transaction.putObject("payee").put("id", supplierId(code)).put("name", enterprise);
+            }
+            return save(r, date, "implementation");
+        });
+    }
+
+    private ObjectNode release(String ocid, String id, OffsetDateTime date, String tag, String code, String enterprise) {
+        ObjectNode r = mapper.createObjectNode();
+        r.put("ocid", ocid);
+        r.put("id", id);
+        r.put("date", iso(date));
+        r.putArray("tag").add(tag);
+        r.put("initiationType", "tender");
+        r.put("language", "zh");
+        ArrayNode parties = r.putArray("parties");
+        ObjectNode buyerParty = parties.addObject();
+        buyerParty.put("id", "buyer");
+        buyerParty.put("name", buyer);
+        buyerParty.putArray("roles").add("buyer").add("payer");
+        if (code != null) {
+            ObjectNode supplier = parties.addObject();
+            supplier.put("id", supplierId(code));
+            supplier.put("name", enterprise);
+            supplier.putObject("identifier").put("scheme", "CN-USCC").put("id", code).put("legalName", enterprise);
+            supplier.putArray("roles").add("supplier").add("payee");
+        }
+        r.putObject("buyer").put("id", "buyer").put("name", buyer);
+        return r;
+    }
+
+    private Uni<OcdsRelease> save(ObjectNode r, OffsetDateTime date, String tag) {
+        OcdsRelease release = new OcdsRelease();
+        release.releaseId = r.get("id").asText();
+        release.ocid = r.get("ocid").asText();
+        release.date = date;
+        release.tag = tag;
+        release.json = new String(bytes(r), java.nio.charset.StandardCharsets.UTF_8);
+        return release.<OcdsRelease>persist().invoke(() -> cache.invalidate());
+    }
+
+    private static String supplierId(String code) {
+        return "CN-USCC-" + code;
+    }
+
+    private static String awardId(java.util.UUID projectId) {
+        return "subsidy-" + projectId;
+    }
+
+    private static void value(ObjectNode node, java.math.BigDecimal amount) {
+        node.putObject("value").put("amount", amount.setScale(2, java.math.RoundingMode.UNNECESSARY)).put("currency", "CNY");
     }
 
     /** A release package (OCDS 1.1) of releases newest first; empty when there are none. */

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Closes announcements whose window has ended (as of today by the {@link PlatformClock}), each in its own transaction;
  * one with an undecided objection stays open, and the office is warned: the gauge
  * {@code publicity_objections_undecided{when="ending"}} counts undecided objections of windows ending today or
- * tomorrow, {@code {when="overdue"}} those of windows already ended, and a warning is logged.
+ * tomorrow, {@code {when="overdue"}} those of windows already ended, a warning is logged, and each such window is
+ * announced once as {@code publicity-closing-soon} (counted by {@code publicity_closing_soon_warnings_total}).
  */
 @ApplicationScoped
 public class PublicityCloser {
@@ -33,6 +34,7 @@ public class PublicityCloser {
     private final Vertx vertx;
     private final AtomicLong undecidedEnding = new AtomicLong();
     private final AtomicLong undecidedOverdue = new AtomicLong();
+    private final io.micrometer.core.instrument.Counter warnings;
 
     PublicityCloser(AnnouncementService announcements, PlatformClock clock, Vertx vertx, MeterRegistry metrics) {
         this.announcements = announcements;
@@ -40,10 +42,11 @@ public class PublicityCloser {
         this.vertx = vertx;
         metrics.gauge("publicity_objections_undecided", java.util.List.of(io.micrometer.core.instrument.Tag.of("when", "ending")), undecidedEnding);
         metrics.gauge("publicity_objections_undecided", java.util.List.of(io.micrometer.core.instrument.Tag.of("when", "overdue")), undecidedOverdue);
+        warnings = metrics.counter("publicity_closing_soon_warnings");
     }
 
     /** What one run did. */
-    public record Result(LocalDate today, int closed, int blocked, long undecidedEnding, long undecidedOverdue) {
+    public record Result(LocalDate today, int closed, int blocked, int warned, long undecidedEnding, long undecidedOverdue) {
     }
 
     @Scheduled(identity = "publicity-closer", every = "${publicity.close.every:10m}", delayed = "30s",
@@ -62,10 +65,14 @@ public class PublicityCloser {
 
     private Uni<Result> run() {
         LocalDate today = clock.today();
-        int[] counts = new int[2];
+        int[] counts = new int[3];
         return Panache.withSession(() -> announcements.due(today))
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> closeOne(id, counts))
+                        .collect().last())
+                .chain(() -> Panache.withSession(() -> announcements.endingWithUndecided(today)))
+                .chain(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> warnOne(id, counts))
                         .collect().last())
                 .chain(() -> Panache.withSession(() -> announcements.undecidedEndingBy(today.plusDays(1))))
                 .chain(ending -> Panache.withSession(() -> announcements.undecidedEndingBy(today.minusDays(1)))
@@ -76,8 +83,20 @@ public class PublicityCloser {
                                 LOG.warnf("publicity: %d objection(s) undecided on windows ending by %s (%d overdue): the office must decide them",
                                         ending, today.plusDays(1), overdue);
                             }
-                            return new Result(today, counts[0], counts[1], ending - overdue, overdue);
+                            return new Result(today, counts[0], counts[1], counts[2], ending - overdue, overdue);
                         }));
+    }
+
+    private Uni<Void> warnOne(UUID id, int[] counts) {
+        return Panache.withTransaction(() -> announcements.warnClosingSoon(id))
+                .invoke(warned -> {
+                    if (warned) {
+                        counts[2]++;
+                        warnings.increment();
+                    }
+                })
+                .onFailure(ProblemException.class).recoverWithNull()
+                .replaceWithVoid();
     }
 
     private Uni<Void> closeOne(UUID id, int[] counts) {
