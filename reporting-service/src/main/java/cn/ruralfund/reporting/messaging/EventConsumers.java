@@ -6,16 +6,16 @@ import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.DisbursementPaidV1;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
 import cn.ruralfund.platform.contracts.RecoveryCompletedV1;
-import cn.ruralfund.platform.contracts.SalesRecordedV1;
 import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.events.EventType;
 import cn.ruralfund.platform.inbox.Inbox;
 import cn.ruralfund.reporting.service.FundReadModel;
 import cn.ruralfund.reporting.service.ProgramReadModel;
-import cn.ruralfund.reporting.service.SalesFeed;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
 
 /** reporting-service's incoming channels: each record through the Inbox (applied once), routed by type to a service. */
 @ApplicationScoped
@@ -24,13 +24,13 @@ public class EventConsumers {
     private final Inbox inbox;
     private final ProgramReadModel programs;
     private final FundReadModel funds;
-    private final SalesFeed sales;
+    private final SalesFeedBatches salesBatches;
 
-    EventConsumers(Inbox inbox, ProgramReadModel programs, FundReadModel funds, SalesFeed sales) {
+    EventConsumers(Inbox inbox, ProgramReadModel programs, FundReadModel funds, SalesFeedBatches salesBatches) {
         this.inbox = inbox;
         this.programs = programs;
         this.funds = funds;
-        this.sales = sales;
+        this.salesBatches = salesBatches;
     }
 
     @Incoming("budget-events")
@@ -61,11 +61,13 @@ public class EventConsumers {
                 ? funds.acceptance(inbox.data(event, AcceptanceConcludedV1.class)) : skip());
     }
 
-    /** The machine feed of sales records (and reporting-service's own events on the same topic, which it skips). */
+    /**
+     * The machine feed of sales records, a poll at a time ({@code batch=true}), each record still applied once
+     * (reporting-service's own events share the topic and are skipped): see {@link SalesFeedBatches}.
+     */
     @Incoming("sales-feed")
-    public Uni<Void> onSalesFeed(String record) {
-        return inbox.apply("sales-feed", record, event -> is(event, SalesRecordedV1.TYPE)
-                ? sales.apply(event, inbox.data(event, SalesRecordedV1.class)) : skip());
+    public Uni<Void> onSalesFeed(List<String> records) {
+        return salesBatches.apply(records);
     }
 
     private static boolean is(CloudEvent event, EventType<?> type) {
