@@ -4,6 +4,11 @@ import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AllocationSetV1;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.DisbursementPaidV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
+import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
+import cn.ruralfund.platform.contracts.PublicityClosedV1;
+import cn.ruralfund.platform.contracts.RectificationClosedV1;
+import cn.ruralfund.platform.contracts.RectificationIssuedV1;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
 import cn.ruralfund.platform.contracts.RecoveryCompletedV1;
 import cn.ruralfund.platform.events.CloudEvent;
@@ -11,6 +16,7 @@ import cn.ruralfund.platform.events.EventType;
 import cn.ruralfund.platform.inbox.Inbox;
 import cn.ruralfund.reporting.service.FundReadModel;
 import cn.ruralfund.reporting.service.ProgramReadModel;
+import cn.ruralfund.reporting.service.ProjectReadModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,12 +31,15 @@ public class EventConsumers {
     private final ProgramReadModel programs;
     private final FundReadModel funds;
     private final SalesFeedBatches salesBatches;
+    private final ProjectReadModel projects;
 
-    EventConsumers(Inbox inbox, ProgramReadModel programs, FundReadModel funds, SalesFeedBatches salesBatches) {
+    EventConsumers(Inbox inbox, ProgramReadModel programs, FundReadModel funds, SalesFeedBatches salesBatches,
+                   ProjectReadModel projects) {
         this.inbox = inbox;
         this.programs = programs;
         this.funds = funds;
         this.salesBatches = salesBatches;
+        this.projects = projects;
     }
 
     @Incoming("budget-events")
@@ -53,6 +62,32 @@ public class EventConsumers {
             }
             return skip();
         });
+    }
+
+    /** Projects, disqualifications and notices, for the project read models and T7. */
+    @Incoming("project-events")
+    public Uni<Void> onProjectEvent(String record) {
+        return inbox.apply("project-events", record, event -> {
+            if (is(event, ProjectRegisteredV1.TYPE)) {
+                return projects.registered(inbox.data(event, ProjectRegisteredV1.class));
+            }
+            if (is(event, EnterpriseDisqualifiedV2.TYPE)) {
+                return projects.disqualified(inbox.data(event, EnterpriseDisqualifiedV2.class));
+            }
+            if (is(event, RectificationIssuedV1.TYPE)) {
+                return projects.noticeIssued(inbox.data(event, RectificationIssuedV1.class));
+            }
+            if (is(event, RectificationClosedV1.TYPE)) {
+                return projects.noticeClosed(inbox.data(event, RectificationClosedV1.class));
+            }
+            return skip();
+        });
+    }
+
+    @Incoming("publicity-events")
+    public Uni<Void> onPublicityEvent(String record) {
+        return inbox.apply("publicity-events", record, event -> is(event, PublicityClosedV1.TYPE)
+                ? projects.publicityClosed(inbox.data(event, PublicityClosedV1.class)) : skip());
     }
 
     @Incoming("acceptance-events")

@@ -104,9 +104,41 @@ public class Evaluation {
                     .map(s -> new Object[]{s[0], "online sales of the program's brands " + start + "–" + end});
             case POOR_HOUSEHOLD_SALES -> sales.programSales(p.programId, start, end)
                     .map(s -> new Object[]{s[1], "online sales of goods from registered poor households " + start + "–" + end});
+            case ACCEPTED_PROJECTS_OF_TASK -> acceptedProjects(p.programId, row.projectMatch)
+                    .map(names -> new Object[]{BigDecimal.valueOf(names.size()), "projects accepted (PASS, enterprise not disqualified) whose task"
+                            + " or budget lines match " + row.projectMatch + ", from project-service's and acceptance-service's events"
+                            + (names.isEmpty() ? "" : ": " + String.join(", ", names))});
+            case EVIDENCED_ENTRIES -> entries(p.programId, row.code)
+                    .map(items -> new Object[]{BigDecimal.valueOf(items.size()), "entries recorded by officials with their evidence"
+                            + (items.isEmpty() ? ": none yet" : ": " + String.join("; ", items))});
             case MANUAL -> Uni.createFrom().item(new Object[]{row.manualValue, row.manualValue == null ? "manual entry: not yet entered"
-                    : "manual entry; evidence: " + (row.evidence == null ? "none given" : row.evidence)});
+                    : "manual entry by " + row.enteredBy + " on " + (row.enteredAt == null ? "?" : row.enteredAt.toLocalDate())
+                    + "; evidence: " + row.evidence});
         };
+    }
+
+    /** Names of the program's accepted projects whose task or budget-line categories contain one of the words. */
+    private static Uni<List<String>> acceptedProjects(UUID programId, String match) {
+        String words = match == null ? "" : java.util.Arrays.stream(match.split("\\|")).map(String::strip).filter(w -> !w.isEmpty())
+                .collect(java.util.stream.Collectors.joining("|"));
+        if (words.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return new NativeSql().append("""
+                        select p.name from project_view p join project_fund f on f.project_id = p.project_id
+                        left join enterprise_disqualification d on d.enterprise_code = p.enterprise_code and d.program_id = p.program_id
+                        where f.acceptance = 'PASS' and d.enterprise_code is null and p.program_id = """).param(programId, "uuid")
+                .append(" and exists (select 1 from unnest(string_to_array(").param(words, "text").append("""
+                        , '|')) w where position(w in p.task) > 0 or position(',' || w || ',' in ',' || p.expense_categories || ',') > 0)
+                        order by p.registered_at nulls last, p.project_id""")
+                .rows().map(rows -> rows.stream().map(r -> (String) r[0]).toList());
+    }
+
+    /** The entries of an EVIDENCED_ENTRIES indicator that count (not withdrawn), as "date item (evidence)". */
+    private static Uni<List<String>> entries(UUID programId, String code) {
+        return new NativeSql().append("select cast(occurred_on as text) || ' ' || item || ' (' || evidence || ')' from indicator_entry where program_id = ")
+                .param(programId, "uuid").append(" and code = ").param(code, "text").append(" and withdrawn_at is null order by occurred_on, entered_at")
+                .rows().map(rows -> rows.stream().map(r -> (String) r[0]).toList());
     }
 
     private static Uni<BigDecimal> count(String sql, UUID programId) {
