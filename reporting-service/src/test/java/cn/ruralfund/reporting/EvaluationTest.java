@@ -143,13 +143,15 @@ class EvaluationTest {
         JsonPath e = evaluation(program);
         assertThat(line(e, "T10").get("status")).as("48% paid, 52% of the time gone").isEqualTo("AT_RISK");
         assertThat(line(e, "T3").get("status")).isEqualTo("ACHIEVED");
-        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("manualValue", 5, "evidence", "https://example.gov.cn/t4.pdf"))
-                .put("/programs/" + program + "/targets/T4").then().statusCode(200);
-        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("manualValue", 7))
-                .put("/programs/" + program + "/targets/T8").then().statusCode(200);
+        given().auth().oauth2(OFFICE).contentType(ContentType.JSON).body(Map.of("manualValue", 95, "evidence", "https://example.gov.cn/s1.pdf"))
+                .put("/programs/" + program + "/targets/S1").then().statusCode(200);
+        for (int i = 1; i <= 7; i++) {
+            TargetIndicatorsTest.entry(program, "T8", "营销活动 " + i, "2021-0" + i + "-18", "https://example.gov.cn/t8-" + i + ".jpg")
+                    .then().statusCode(201);
+        }
         e = evaluation(program);
-        assertThat(line(e, "T4").get("status")).isEqualTo("ACHIEVED");
-        assertThat(line(e, "T4").get("source").toString()).contains("https://example.gov.cn/t4.pdf");
+        assertThat(line(e, "S1").get("status")).isEqualTo("ACHIEVED");
+        assertThat(line(e, "S1").get("source").toString()).contains("https://example.gov.cn/s1.pdf");
         assertThat(line(e, "T8").get("status")).as("7 of 9 events, more than 52%").isEqualTo("ON_TRACK");
         assertThat(money(line(e, "T8").get("score"))).as("6 points x 7/9").isEqualTo("4.67");
         assertThat(line(e, "T1").get("status")).as("no regional public brand yet").isEqualTo("AT_RISK");

@@ -16,6 +16,18 @@ public enum MetricSource {
     ONLINE_SALES,
     /** Online sales of goods from registered poor households, in yuan (T9). */
     POOR_HOUSEHOLD_SALES,
-    /** Entered by an official, with its evidence. */
+    /**
+     * T7: projects of the program accepted (acceptance PASS, enterprise not disqualified) whose task or budget-line
+     * categories match one of the indicator's {@code projectMatch} words (e.g. 冷链|COLD_CHAIN_FACILITY), from
+     * project-service's and acceptance-service's events.
+     */
+    ACCEPTED_PROJECTS_OF_TASK,
+    /**
+     * T4, T5, T8, T9: the number of evidenced entries officials recorded for the indicator (a standard adopted, the
+     * resource library opened, a marketing event held, a poor village's shop opened), each with its date, evidence and
+     * who entered it; a withdrawn entry no longer counts.
+     */
+    EVIDENCED_ENTRIES,
+    /** A single figure entered by an official (e.g. a satisfaction survey's result), with its evidence and who entered it. */
     MANUAL
 }

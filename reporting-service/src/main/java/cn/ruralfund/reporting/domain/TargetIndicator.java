@@ -44,4 +44,12 @@ public class TargetIndicator extends PanacheEntityBase {
     @Column(name = "deviation_explanation")
     public String deviationExplanation;
     public int sort;
+    /** For ACCEPTED_PROJECTS_OF_TASK: words a project's task or budget-line category must contain, separated by |. */
+    @Column(name = "project_match")
+    public String projectMatch;
+    /** Who entered the manual value, and when. */
+    @Column(name = "entered_by")
+    public String enteredBy;
+    @Column(name = "entered_at")
+    public java.time.OffsetDateTime enteredAt;
 }

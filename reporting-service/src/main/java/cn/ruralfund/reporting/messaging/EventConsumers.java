@@ -4,18 +4,24 @@ import cn.ruralfund.platform.contracts.AcceptanceConcludedV1;
 import cn.ruralfund.platform.contracts.AllocationSetV1;
 import cn.ruralfund.platform.contracts.BudgetCommittedV1;
 import cn.ruralfund.platform.contracts.DisbursementPaidV1;
+import cn.ruralfund.platform.contracts.EnterpriseDisqualifiedV2;
+import cn.ruralfund.platform.contracts.ProjectRegisteredV1;
+import cn.ruralfund.platform.contracts.PublicityClosedV1;
+import cn.ruralfund.platform.contracts.RectificationClosedV1;
+import cn.ruralfund.platform.contracts.RectificationIssuedV1;
 import cn.ruralfund.platform.contracts.ProgramCreatedV1;
 import cn.ruralfund.platform.contracts.RecoveryCompletedV1;
-import cn.ruralfund.platform.contracts.SalesRecordedV1;
 import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.events.EventType;
 import cn.ruralfund.platform.inbox.Inbox;
 import cn.ruralfund.reporting.service.FundReadModel;
 import cn.ruralfund.reporting.service.ProgramReadModel;
-import cn.ruralfund.reporting.service.SalesFeed;
+import cn.ruralfund.reporting.service.ProjectReadModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
 
 /** reporting-service's incoming channels: each record through the Inbox (applied once), routed by type to a service. */
 @ApplicationScoped
@@ -24,13 +30,16 @@ public class EventConsumers {
     private final Inbox inbox;
     private final ProgramReadModel programs;
     private final FundReadModel funds;
-    private final SalesFeed sales;
+    private final SalesFeedBatches salesBatches;
+    private final ProjectReadModel projects;
 
-    EventConsumers(Inbox inbox, ProgramReadModel programs, FundReadModel funds, SalesFeed sales) {
+    EventConsumers(Inbox inbox, ProgramReadModel programs, FundReadModel funds, SalesFeedBatches salesBatches,
+                   ProjectReadModel projects) {
         this.inbox = inbox;
         this.programs = programs;
         this.funds = funds;
-        this.sales = sales;
+        this.salesBatches = salesBatches;
+        this.projects = projects;
     }
 
     @Incoming("budget-events")
@@ -55,17 +64,45 @@ public class EventConsumers {
         });
     }
 
+    /** Projects, disqualifications and notices, for the project read models and T7. */
+    @Incoming("project-events")
+    public Uni<Void> onProjectEvent(String record) {
+        return inbox.apply("project-events", record, event -> {
+            if (is(event, ProjectRegisteredV1.TYPE)) {
+                return projects.registered(inbox.data(event, ProjectRegisteredV1.class));
+            }
+            if (is(event, EnterpriseDisqualifiedV2.TYPE)) {
+                return projects.disqualified(inbox.data(event, EnterpriseDisqualifiedV2.class));
+            }
+            if (is(event, RectificationIssuedV1.TYPE)) {
+                return projects.noticeIssued(inbox.data(event, RectificationIssuedV1.class));
+            }
+            if (is(event, RectificationClosedV1.TYPE)) {
+                return projects.noticeClosed(inbox.data(event, RectificationClosedV1.class));
+            }
+            return skip();
+        });
+    }
+
+    @Incoming("publicity-events")
+    public Uni<Void> onPublicityEvent(String record) {
+        return inbox.apply("publicity-events", record, event -> is(event, PublicityClosedV1.TYPE)
+                ? projects.publicityClosed(inbox.data(event, PublicityClosedV1.class)) : skip());
+    }
+
     @Incoming("acceptance-events")
     public Uni<Void> onAcceptanceEvent(String record) {
         return inbox.apply("acceptance-events", record, event -> is(event, AcceptanceConcludedV1.TYPE)
                 ? funds.acceptance(inbox.data(event, AcceptanceConcludedV1.class)) : skip());
     }
 
-    /** The machine feed of sales records (and reporting-service's own events on the same topic, which it skips). */
+    /**
+     * The machine feed of sales records, a poll at a time ({@code batch=true}), each record still applied once
+     * (reporting-service's own events share the topic and are skipped): see {@link SalesFeedBatches}.
+     */
     @Incoming("sales-feed")
-    public Uni<Void> onSalesFeed(String record) {
-        return inbox.apply("sales-feed", record, event -> is(event, SalesRecordedV1.TYPE)
-                ? sales.apply(event, inbox.data(event, SalesRecordedV1.class)) : skip());
+    public Uni<Void> onSalesFeed(List<String> records) {
+        return salesBatches.apply(records);
     }
 
     private static boolean is(CloudEvent event, EventType<?> type) {

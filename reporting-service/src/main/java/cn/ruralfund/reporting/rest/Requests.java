@@ -34,4 +34,11 @@ public final class Requests {
                                 String township, @NotBlank String firstPeriod, @NotBlank String lastPeriod,
                                 @Min(1) @Max(28) int dueDay) {
     }
+
+    /** One thing done for an EVIDENCED_ENTRIES indicator: what, when (yyyy-MM-dd), and the file or link that proves it. */
+    public record NewEntry(@NotBlank @Size(max = 500) String item, @NotBlank String occurredOn, @NotBlank @Size(max = 2000) String evidence) {
+    }
+
+    public record Withdrawal(@NotBlank @Size(max = 500) String reason) {
+    }
 }

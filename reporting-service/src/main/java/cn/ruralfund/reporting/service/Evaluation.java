@@ -13,7 +13,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,12 +45,10 @@ public class Evaluation {
 
     private final PlatformClock clock;
     private final FundReadModel funds;
-    private final SalesFigures sales;
 
-    Evaluation(PlatformClock clock, FundReadModel funds, SalesFigures sales) {
+    Evaluation(PlatformClock clock, FundReadModel funds) {
         this.clock = clock;
         this.funds = funds;
-        this.sales = sales;
     }
 
     public Uni<Report> evaluate(UUID programId) {
@@ -74,43 +74,103 @@ public class Evaluation {
     }
 
     private Uni<List<Line>> lines(ProgramSummary program, FundReadModel.Execution execution, List<TargetIndicator> rows) {
-        List<Line> out = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TargetIndicator row : rows) {
-            chain = chain.chain(() -> actual(program, execution, row).invoke(a -> out.add(line(program, row, (BigDecimal) a[0], (String) a[1]))))
-                    .replaceWithVoid();
-        }
-        return chain.map(ignored -> out);
+        LocalDate start = program.periodStart == null ? LocalDate.of(program.year, 1, 1) : program.periodStart;
+        LocalDate end = program.periodEnd == null ? LocalDate.of(program.year, 12, 31) : program.periodEnd;
+        return figures(program.programId, start, end).map(figures -> {
+            List<Line> out = new ArrayList<>();
+            for (TargetIndicator row : rows) {
+                Object[] f = figures.getOrDefault(row.code, new Object[]{null, null});
+                Object[] a = actual(execution, row, (BigDecimal) f[0], (String) f[1], start, end);
+                out.add(line(program, row, (BigDecimal) a[0], (String) a[1]));
+            }
+            return out;
+        });
     }
+
+    /**
+     * Every computed figure of the program's table in one statement (one round trip, whatever the number of rows),
+     * each read from data kept current as it arrives: the register, the sales aggregates, the project read models and
+     * the evidenced entries. Per indicator code: the value, and the names behind it where there are any.
+     */
+    private static Uni<Map<String, Object[]>> figures(UUID programId, LocalDate start, LocalDate end) {
+        NativeSql sql = new NativeSql().append("""
+                select t.code, cast(case t.source
+                  when 'REGIONAL_PUBLIC_BRANDS' then (select count(*) from brand b where b.regional_public_brand and b.program_id = t.program_id)
+                  when 'INTERNET_FAMOUS_PRODUCTS' then (select count(*) from product x join brand b on b.id = x.brand_id
+                                                        where x.internet_famous and b.program_id = t.program_id)
+                  when 'CERTIFIED_PRODUCTS' then (select count(*) from product x join brand b on b.id = x.brand_id
+                                                  where x.certifications <> '' and b.program_id = t.program_id)
+                  when 'BRANDS_OVER_THRESHOLD' then (select count(distinct y.brand_id) from brand_year_sales y where y.program_id = t.program_id
+                                                     and y.year between \s""").param(start.getYear(), "int").append(" and ").param(end.getYear(), "int")
+                .append("""
+                                                     and y.amount >= t.threshold)
+                  when 'ONLINE_SALES' then (select coalesce(sum(c.amount), 0) from sales_cell c where c.program_id = t.program_id
+                                            and c.period between \s""").param(start, "date").append(" and ").param(end, "date").append("""
+                  )
+                  when 'POOR_HOUSEHOLD_SALES' then (select coalesce(sum(c.poor_amount), 0) from sales_cell c where c.program_id = t.program_id
+                                                    and c.period between \s""").param(start, "date").append(" and ").param(end, "date").append("""
+                  )
+                  when 'ACCEPTED_PROJECTS_OF_TASK' then (select count(*) from project_view p \s""" + ACCEPTED_OF_TASK + """
+                  )
+                  when 'EVIDENCED_ENTRIES' then (select count(*) from indicator_entry e where e.program_id = t.program_id and e.code = t.code
+                                                 and e.withdrawn_at is null)
+                end as numeric),
+                case t.source
+                  when 'BRANDS_OVER_THRESHOLD' then (select string_agg(s.name || ' ¥' || s.amount, ', ' order by s.name) from (
+                      select b.name, max(y.amount) as amount from brand_year_sales y join brand b on b.id = y.brand_id
+                      where y.program_id = t.program_id and y.year between \s""").param(start.getYear(), "int").append(" and ")
+                .param(end.getYear(), "int").append("""
+                       and y.amount >= t.threshold group by b.id, b.name) s)
+                  when 'ACCEPTED_PROJECTS_OF_TASK' then (select string_agg(p.name, ', ' order by p.registered_at nulls last, p.project_id)
+                      from project_view p \s""" + ACCEPTED_OF_TASK + """
+                  )
+                  when 'EVIDENCED_ENTRIES' then (select string_agg(cast(e.occurred_on as text) || ' ' || e.item || ' (' || e.evidence || ')', '; '
+                      order by e.occurred_on, e.entered_at) from indicator_entry e
+                      where e.program_id = t.program_id and e.code = t.code and e.withdrawn_at is null)
+                end
+                from target_indicator t where t.program_id = """).param(programId, "uuid");
+        return sql.rows().map(rows -> {
+            Map<String, Object[]> out = new HashMap<>();
+            for (Object[] r : rows) {
+                out.put((String) r[0], new Object[]{r[1], r[2]});
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The program's projects accepted (PASS) whose enterprise was not disqualified in the program, and whose task or
+     * budget-line categories contain one of the indicator's words (|-separated).
+     */
+    private static final String ACCEPTED_OF_TASK = """
+            join project_fund f on f.project_id = p.project_id and f.acceptance = 'PASS'
+            where p.program_id = t.program_id
+              and not exists (select 1 from enterprise_disqualification d where d.enterprise_code = p.enterprise_code and d.program_id = p.program_id)
+              and exists (select 1 from unnest(string_to_array(t.project_match, '|')) w
+                          where btrim(w) <> '' and (position(btrim(w) in p.task) > 0
+                                or position(',' || btrim(w) || ',' in ',' || p.expense_categories || ',') > 0))""";
 
     /** The actual value and a sentence saying where it came from. */
-    private Uni<Object[]> actual(ProgramSummary p, FundReadModel.Execution e, TargetIndicator row) {
-        LocalDate start = p.periodStart == null ? LocalDate.of(p.year, 1, 1) : p.periodStart;
-        LocalDate end = p.periodEnd == null ? LocalDate.of(p.year, 12, 31) : p.periodEnd;
+    private static Object[] actual(FundReadModel.Execution e, TargetIndicator row, BigDecimal figure, String names, LocalDate start, LocalDate end) {
+        BigDecimal value = figure == null ? BigDecimal.ZERO : figure;
         return switch (MetricSource.valueOf(row.source)) {
-            case REGIONAL_PUBLIC_BRANDS -> count("select count(*) from brand where regional_public_brand and program_id = ", p.programId)
-                    .map(n -> new Object[]{n, "brands of the program flagged regional public brand in the register"});
-            case INTERNET_FAMOUS_PRODUCTS -> count("select count(*) from product x join brand b on b.id = x.brand_id where x.internet_famous and b.program_id = ", p.programId)
-                    .map(n -> new Object[]{n, "products of the program's brands flagged internet-famous in the register"});
-            case CERTIFIED_PRODUCTS -> count("select count(*) from product x join brand b on b.id = x.brand_id where x.certifications <> '' and b.program_id = ", p.programId)
-                    .map(n -> new Object[]{n, "products of the program's brands with a 三品一标 certification in the register"});
-            case BRANDS_OVER_THRESHOLD -> sales.overThresholdInSession(p.programId, start.getYear(), end.getYear(), row.threshold)
-                    .map(list -> new Object[]{BigDecimal.valueOf(list.size()), "brands with online sales of ¥" + row.threshold.toPlainString()
-                            + " or more in one calendar year " + start.getYear() + "–" + end.getYear() + ": "
-                            + String.join(", ", list.stream().map(b -> b.brand() + " ¥" + b.amount().toPlainString()).toList())});
-            case FUND_EXECUTION_RATE -> Uni.createFrom().item(new Object[]{e.ratePercent(), "(paid ¥" + e.paid().toPlainString()
-                    + " − recovered ¥" + e.recovered().toPlainString() + ") / allotted ¥" + e.allotted().toPlainString() + ", from budget-service's events"});
-            case ONLINE_SALES -> sales.programSales(p.programId, start, end)
-                    .map(s -> new Object[]{s[0], "online sales of the program's brands " + start + "–" + end});
-            case POOR_HOUSEHOLD_SALES -> sales.programSales(p.programId, start, end)
-                    .map(s -> new Object[]{s[1], "online sales of goods from registered poor households " + start + "–" + end});
-            case MANUAL -> Uni.createFrom().item(new Object[]{row.manualValue, row.manualValue == null ? "manual entry: not yet entered"
-                    : "manual entry; evidence: " + (row.evidence == null ? "none given" : row.evidence)});
+            case REGIONAL_PUBLIC_BRANDS -> new Object[]{value, "brands of the program flagged regional public brand in the register"};
+            case INTERNET_FAMOUS_PRODUCTS -> new Object[]{value, "products of the program's brands flagged internet-famous in the register"};
+            case CERTIFIED_PRODUCTS -> new Object[]{value, "products of the program's brands with a 三品一标 certification in the register"};
+            case BRANDS_OVER_THRESHOLD -> new Object[]{value, "brands with online sales of ¥" + row.threshold.toPlainString()
+                    + " or more in one calendar year " + start.getYear() + "–" + end.getYear() + ": " + (names == null ? "" : names)};
+            case FUND_EXECUTION_RATE -> new Object[]{e.ratePercent(), "(paid ¥" + e.paid().toPlainString()
+                    + " − recovered ¥" + e.recovered().toPlainString() + ") / allotted ¥" + e.allotted().toPlainString() + ", from budget-service's events"};
+            case ONLINE_SALES -> new Object[]{value.setScale(2), "online sales of the program's brands " + start + "–" + end};
+            case POOR_HOUSEHOLD_SALES -> new Object[]{value.setScale(2), "online sales of goods from registered poor households " + start + "–" + end};
+            case ACCEPTED_PROJECTS_OF_TASK -> new Object[]{value, "projects accepted (PASS, enterprise not disqualified) whose task"
+                    + " or budget lines match " + row.projectMatch + ", from project-service's and acceptance-service's events"
+                    + (names == null ? "" : ": " + names)};
+            case EVIDENCED_ENTRIES -> new Object[]{value, "entries recorded by officials with their evidence" + (names == null ? ": none yet" : ": " + names)};
+            case MANUAL -> new Object[]{row.manualValue, row.manualValue == null ? "manual entry: not yet entered"
+                    : "manual entry by " + row.enteredBy + " on " + (row.enteredAt == null ? "?" : row.enteredAt.toLocalDate())
+                    + "; evidence: " + row.evidence};
         };
-    }
-
-    private static Uni<BigDecimal> count(String sql, UUID programId) {
-        return new NativeSql().append(sql).param(programId, "uuid").rows().map(r -> BigDecimal.valueOf(((Number) r.get(0)[0]).longValue()));
     }
 
     Line line(ProgramSummary p, TargetIndicator row, BigDecimal actual, String source) {

@@ -82,9 +82,11 @@ public class FundReadModel {
         if (concluded.conclusion() == null) {
             throw new PoisonMessageException("acceptance-concluded without a conclusion", null);
         }
-        return new NativeSql().append("insert into project_fund (project_id, acceptance) values (")
-                .param(concluded.projectId(), "uuid").append(", ").param(concluded.conclusion(), "text")
-                .append(") on conflict (project_id) do update set acceptance = excluded.acceptance")
+        return new NativeSql().append("insert into project_fund (project_id, acceptance, acceptance_reason, concluded_at) values (")
+                .param(concluded.projectId(), "uuid").append(", ").param(concluded.conclusion(), "text").append(", ")
+                .param(concluded.reason(), "text").append(", ").param(concluded.concludedAt(), "timestamptz")
+                .append(") on conflict (project_id) do update set acceptance = excluded.acceptance,"
+                        + " acceptance_reason = excluded.acceptance_reason, concluded_at = excluded.concluded_at")
                 .update().replaceWithVoid();
     }
 

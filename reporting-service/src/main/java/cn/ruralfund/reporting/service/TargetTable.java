@@ -2,6 +2,7 @@ package cn.ruralfund.reporting.service;
 
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.problem.ProblemException;
+import cn.ruralfund.platform.time.PlatformClock;
 import cn.ruralfund.reporting.domain.MetricSource;
 import cn.ruralfund.reporting.domain.TargetIndicator;
 import cn.ruralfund.reporting.readmodel.ProgramSummary;
@@ -34,17 +35,19 @@ public class TargetTable {
     /** A row as given by an official or a template; null fields of an edit keep their value. */
     public record Row(String code, String level1, String level2, String name, String unit, String comparison,
                       BigDecimal targetValue, BigDecimal points, String source, BigDecimal threshold,
-                      BigDecimal manualValue, String evidence, String deviationExplanation) {
+                      BigDecimal manualValue, String evidence, String deviationExplanation, String projectMatch) {
     }
 
     record Template(String template, String county, int year, String note, List<Row> indicators) {
     }
 
     private final AuditTrail audit;
+    private final PlatformClock clock;
     private final List<Template> templates;
 
-    TargetTable(AuditTrail audit, ObjectMapper mapper) throws IOException {
+    TargetTable(AuditTrail audit, PlatformClock clock, ObjectMapper mapper) throws IOException {
         this.audit = audit;
+        this.clock = clock;
         try (InputStream in = TargetTable.class.getResourceAsStream("/targets/templates.json")) {
             this.templates = List.of(mapper.readValue(in, Template[].class));
         }
@@ -83,6 +86,10 @@ public class TargetTable {
                 })
                 .chain(count -> {
                     TargetIndicator i = fresh(programId, row, count.intValue() + 1);
+                    if (i.manualValue != null) {
+                        i.enteredBy = actor;
+                        i.enteredAt = clock.now();
+                    }
                     return i.persist().chain(() -> audit.record(actor, "target.added", "program", programId, null, row)).replaceWith(i);
                 });
     }
@@ -105,8 +112,19 @@ public class TargetTable {
                     if (row.manualValue() != null) i.manualValue = row.manualValue();
                     if (row.evidence() != null) i.evidence = row.evidence().strip();
                     if (row.deviationExplanation() != null) i.deviationExplanation = row.deviationExplanation().strip();
+                    if (row.projectMatch() != null) i.projectMatch = row.projectMatch().strip();
+                    if (row.manualValue() != null) {
+                        if (blank(i.evidence)) {
+                            throw ProblemException.invalid("evidence-missing", "a manual value needs its evidence (a file or link)");
+                        }
+                        i.enteredBy = actor; // who stands behind the figure; the audit trail keeps every earlier one
+                        i.enteredAt = clock.now();
+                    }
                     if (MetricSource.valueOf(i.source) == MetricSource.BRANDS_OVER_THRESHOLD && i.threshold == null) {
                         throw ProblemException.invalid("threshold-missing", "BRANDS_OVER_THRESHOLD needs a threshold in yuan");
+                    }
+                    if (MetricSource.valueOf(i.source) == MetricSource.ACCEPTED_PROJECTS_OF_TASK && blank(i.projectMatch)) {
+                        throw ProblemException.invalid("project-match-missing", "ACCEPTED_PROJECTS_OF_TASK needs projectMatch (words of the task)");
                     }
                     return audit.record(actor, "target.edited", "program", programId, code, row).replaceWith(i);
                 });
@@ -129,6 +147,7 @@ public class TargetTable {
         i.manualValue = row.manualValue();
         i.evidence = row.evidence();
         i.deviationExplanation = row.deviationExplanation();
+        i.projectMatch = row.projectMatch() == null ? null : row.projectMatch().strip();
         i.sort = sort;
         return i;
     }
@@ -147,6 +166,12 @@ public class TargetTable {
                 MetricSource s = MetricSource.valueOf(row.source());
                 if (complete && s == MetricSource.BRANDS_OVER_THRESHOLD && row.threshold() == null) {
                     throw ProblemException.invalid("threshold-missing", "BRANDS_OVER_THRESHOLD needs a threshold in yuan");
+                }
+                if (complete && s == MetricSource.ACCEPTED_PROJECTS_OF_TASK && blank(row.projectMatch())) {
+                    throw ProblemException.invalid("project-match-missing", "ACCEPTED_PROJECTS_OF_TASK needs projectMatch (words of the task)");
+                }
+                if (complete && s == MetricSource.MANUAL && row.manualValue() != null && blank(row.evidence())) {
+                    throw ProblemException.invalid("evidence-missing", "a manual value needs its evidence (a file or link)");
                 }
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("unknown-source", "source " + row.source() + " is not one of " + List.of(MetricSource.values()));
