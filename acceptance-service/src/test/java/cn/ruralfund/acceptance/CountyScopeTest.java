@@ -18,6 +18,7 @@ class CountyScopeTest {
 
     @Test
     void CountyScope_anotherCountysOfficialSeesNeitherItsProjectsNorItsApplications() {
+        Fixtures.today("2022-06-01"); // within the program's period, before its acceptance deadline
         String enterprise = Fixtures.creditCode();
         UUID project = Fixtures.project(Fixtures.program(YearMonth.of(2022, 12)), enterprise);
         UUID application = Fixtures.apply(enterprise, project);

@@ -2,7 +2,7 @@ package cn.ruralfund.budget.rest;
 
 import cn.ruralfund.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -13,7 +13,7 @@ import java.util.Set;
  * budget-service's county scope (辖区): programs, projects, disbursements and recovery orders of another county are
  * refused to an official of one county; the project list is of one program.
  */
-@ApplicationScoped
+@Singleton // no client proxy: the platform class has no no-args constructor
 public class CountyScope extends cn.ruralfund.platform.security.CountyScope {
 
     CountyScope(Caller caller) {

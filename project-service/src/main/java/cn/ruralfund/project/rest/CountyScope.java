@@ -2,7 +2,7 @@ package cn.ruralfund.project.rest;
 
 import cn.ruralfund.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** project-service's county scope (辖区): tasks, tenders, projects and notices of another county, in requests and lists. */
-@ApplicationScoped
+@Singleton // no client proxy: the platform class has no no-args constructor
 public class CountyScope extends cn.ruralfund.platform.security.CountyScope {
 
     CountyScope(Caller caller) {
