@@ -292,12 +292,38 @@ public class Bench {
         return ok;
     }
 
-    /** Checks that apply only when a table exists (the maintained balances); none yet. */
+    /** Checks that apply only when their table exists: the maintained balances (V6, ledger_balance). */
     static final class MoreChecks {
-        static final List<String> QUERIES = List.of();
+        static final List<String> QUERIES = List.of("""
+                with sums as (
+                    select 'PROGRAM' scope, program_id::text scope_key, kind, amount from ledger_entry
+                    union all select 'DIRECTION', direction_id::text, kind, amount from ledger_entry where direction_id is not null
+                    union all select 'PROJECT', project_id::text, kind, amount from ledger_entry where project_id is not null
+                    union all select 'ENTERPRISE', enterprise_code, kind, amount from ledger_entry where enterprise_code is not null),
+                by_key as (
+                    select scope, scope_key,
+                           coalesce(sum(amount) filter (where kind = 'ALLOT'), 0) a, coalesce(sum(amount) filter (where kind = 'COMMIT'), 0) c,
+                           coalesce(sum(amount) filter (where kind = 'RELEASE'), 0) r, coalesce(sum(amount) filter (where kind = 'PRE_DISBURSE'), 0) d,
+                           coalesce(sum(amount) filter (where kind = 'PAY'), 0) p, coalesce(sum(amount) filter (where kind = 'RECOVER'), 0) v
+                    from sums group by scope, scope_key)
+                select k.scope, k.scope_key from by_key k full join ledger_balance b on b.scope = k.scope and b.scope_key = k.scope_key
+                where k.scope is null or b.scope is null or (k.a, k.c, k.r, k.d, k.p, k.v)
+                      <> (b.allot_sum, b.commit_sum, b.release_sum, b.pre_disburse_sum, b.pay_sum, b.recover_sum)""");
 
         static boolean run(Connection c, String query) throws SQLException {
-            return true;
+            try (ResultSet r = c.createStatement().executeQuery("select to_regclass('ledger_balance') is not null")) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                    return true;
+                }
+            }
+            int bad = 0;
+            try (ResultSet r = c.createStatement().executeQuery(query)) {
+                while (r.next()) bad++;
+            }
+            System.out.printf("%s  ledger: the maintained balances (ledger_balance) equal the sums of the entries%s%n", bad == 0 ? "PASS" : "FAIL",
+                    bad == 0 ? "" : " (" + bad + " figures differ)");
+            return bad == 0;
         }
     }
 

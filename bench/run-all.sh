@@ -6,6 +6,7 @@
 #   bench/run-all.sh --seconds N     each measurement N s (default 10), after a warm-up of N/2 s
 #   BENCH_JAVA_OPTS="..."            the services' JVM options (default: the Kubernetes settings, see below)
 #   BENCH_JAVA=/path/to/java         the services' java (default: java on the PATH)
+#   BENCH_PORT_BASE=28080            the services listen on base+2 (budget), +4 (publicity), +5 (reporting), management +1000
 # Each path is driven by wrk (-t2 -c64; -c16 for the disbursement POST) from its own process; the ceilings are the
 # service's own trivial endpoint (GET /ping, no token, no database; reporting-service has none, so its management
 # /q/health/live), PostgreSQL's own row-lock and insert rates from 16 JDBC clients (bench/Bench.java) against the same
@@ -32,7 +33,14 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx192m}
 JAVA=${BENCH_JAVA:-java}
 command -v wrk >/dev/null || { echo "bench/run-all.sh needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 
-services=(budget-service:18082 publicity-service:18084 reporting-service:18085)
+# Ports: BENCH_PORT_BASE + 2, 4, 5 (management + 1000); other engineers' runs on this machine use 808x and 180xx.
+base_port=${BENCH_PORT_BASE:-28080}
+services=(budget-service:$((base_port + 2)) publicity-service:$((base_port + 4)) reporting-service:$((base_port + 5)))
+for entry in "${services[@]}"; do
+  for port in ${entry##*:} $((${entry##*:} + 1000)); do
+    if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port is in use: set BENCH_PORT_BASE to another base" >&2; exit 1; fi
+  done
+done
 mkdir -p "$root/.local"
 cp_file="$root/.local/bench.classpath"
 if $build || [ ! -f "$cp_file" ]; then
