@@ -3,6 +3,7 @@
 #   bench/run-all.sh                 build (./mvnw package, offline), start a fresh broker + PostgreSQL and three services, measure
 #   bench/run-all.sh --no-build      use the last build
 #   bench/run-all.sh --jfr           also record a JFR profile of budget-service per path and print where its CPU went
+#   bench/run-all.sh --budget-only   budget-service's paths and the ceilings only (to compare JVM settings)
 #   bench/run-all.sh --seconds N     each measurement N s (default 10), after a warm-up of N/2 s
 #   BENCH_JAVA_OPTS="..."            the services' JVM options (default: the Kubernetes settings, see below)
 #   BENCH_JAVA=/path/to/java         the services' java (default: java on the PATH)
@@ -17,11 +18,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work="$root/.local/bench"
-build=true; jfr=false; seconds=10
+build=true; jfr=false; seconds=10; budget_only=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=false ;;
     --jfr) jfr=true ;;
+    --budget-only) budget_only=true ;;
     --seconds) seconds=$2; shift ;;
     *) echo "usage: bench/run-all.sh [--no-build] [--jfr] [--seconds N]" >&2; exit 2 ;;
   esac
@@ -36,6 +38,7 @@ command -v wrk >/dev/null || { echo "bench/run-all.sh needs wrk (Debian: apt-get
 # Ports: BENCH_PORT_BASE + 2, 4, 5 (management + 1000); other engineers' runs on this machine use 808x and 180xx.
 base_port=${BENCH_PORT_BASE:-28080}
 services=(budget-service:$((base_port + 2)) publicity-service:$((base_port + 4)) reporting-service:$((base_port + 5)))
+$budget_only && services=("${services[0]}")
 for entry in "${services[@]}"; do
   for port in ${entry##*:} $((${entry##*:} + 1000)); do
     if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port is in use: set BENCH_PORT_BASE to another base" >&2; exit 1; fi
@@ -96,13 +99,21 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) bef
 client seed "http://localhost:${port_of[budget-service]}" "$work" 64 | tee -a "$work/logs/client.log"
 office=$(cat "$work/token-office.txt"); program=$(cat "$work/program.txt")
 
-# CPU time (clock ticks) of a process; of the PostgreSQL server = the postmaster, its children and its reaped children.
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-postmaster=$(pgrep -P "$infra_pid" -x postgres | head -1 || true)
+# CPU time (clock ticks) of a service without its JIT compiler threads (warm-up compilation is not a request's cost;
+# GC and every other thread are); of the PostgreSQL server = the postmaster, its live children and its reaped children.
+ticks() {
+  local sum=0 t
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in "C1 CompilerThre"*|"C2 CompilerThre"*) continue ;; esac
+    sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0)))
+  done
+  echo "$sum"
+}
+postmaster=$(head -1 "$work/infrastructure/postgres/postmaster.pid" 2>/dev/null || true)
 pg_ticks() {
-  [ -n "$postmaster" ] || { echo 0; return; }
-  local sum; sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
-  for c in $(pgrep -P "$postmaster"); do sum=$((sum + $(ticks "$c"))); done
+  [ -n "$postmaster" ] && [ -f "/proc/$postmaster/stat" ] || { echo 0; return; }
+  local sum c; sum=$(sed 's/.*) //' "/proc/$postmaster/stat" | awk '{print $12 + $13 + $14 + $15}')
+  for c in $(pgrep -P "$postmaster"); do sum=$((sum + $(sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))); done
   echo "$sum"
 }
 hz=$(getconf CLK_TCK)
@@ -111,13 +122,13 @@ rows=()
 # measure <label> <service> <connections> <url> [env...]: warm-up, then one measured wrk run; appends a row to $rows
 measure() {
   local label=$1 service=$2 conns=$3 url=$4; shift 4
-  env "$@" wrk -t2 -c"$conns" -d"${warm}s" -s bench/wrk.lua "$url" >/dev/null 2>&1 || true
+  env "$@" wrk -t2 -c"$conns" -d"${warm}s" --timeout 10s -s bench/wrk.lua "$url" >/dev/null 2>&1 || true
   local pid=${pid_of[$service]:-} s0 p0 s1 p1 out
   if $jfr && [ "$service" = budget-service ]; then
     jcmd "$pid" JFR.start name=bench settings=profile filename="$work/$(echo "$label" | tr -c 'a-zA-Z0-9\n' '_').jfr" >/dev/null
   fi
   s0=$(ticks "$pid"); p0=$(pg_ticks)
-  out=$(env "$@" wrk -t2 -c"$conns" -d"${seconds}s" -s bench/wrk.lua "$url" 2>&1 | grep '^RESULT' || echo "RESULT 0 0 -1")
+  out=$(env "$@" wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s -s bench/wrk.lua "$url" 2>&1 | grep '^RESULT' || echo "RESULT 0 0 -1")
   s1=$(ticks "$pid"); p1=$(pg_ticks)
   if $jfr && [ "$service" = budget-service ]; then jcmd "$pid" JFR.stop name=bench >/dev/null; fi
   read -r _ rps p99 failed <<<"$out"
@@ -128,15 +139,17 @@ measure() {
 
 echo "measuring (${seconds} s each after ${warm} s of warm-up)..."
 b=http://localhost:${port_of[budget-service]}
-p=http://localhost:${port_of[publicity-service]}
-r=http://localhost:${port_of[reporting-service]}
+p=http://localhost:${port_of[publicity-service]:-0}
+r=http://localhost:${port_of[reporting-service]:-0}
 measure "budget GET /ping (ceiling)" budget-service 64 "$b/ping"
 measure "budget GET /programs/{id}/balances" budget-service 64 "$b/programs/$program/balances" BENCH_TOKEN="$office"
 measure "budget POST /projects/{id}/disbursements" budget-service 16 "$b/" BENCH_TOKEN="$office" BENCH_PROJECTS="$work/projects.txt"
+if ! $budget_only; then
 measure "publicity GET /ping (ceiling)" publicity-service 64 "$p/ping"
 measure "publicity GET /calendar/publicity-window" publicity-service 64 "$p/calendar/publicity-window?start=2020-06-01"
-measure "reporting GET /q/health/live (ceiling)" reporting-service 64 "http://localhost:$((${port_of[reporting-service]} + 1000))/q/health/live"
+measure "reporting GET /q/health/live (ceiling)" reporting-service 64 "http://localhost:$((${port_of[reporting-service]:-0} + 1000))/q/health/live"
 measure "reporting GET /programs" reporting-service 64 "$r/programs" BENCH_TOKEN="$office"
+fi
 figure() { client "$@" 2>>"$work/logs/client.log" | grep '^RESULT' || echo "RESULT 0 0"; }
 read -r _ lock_rate lock_p99 <<<"$(figure pg-lock "$seconds" 16)"
 echo "  measured PostgreSQL row-lock: $lock_rate tx/s, p99 $lock_p99 ms" >&2
@@ -145,24 +158,29 @@ echo "  measured PostgreSQL insert: $insert_rate tx/s, p99 $insert_p99 ms" >&2
 read -r _ kafka_rate _ <<<"$(figure kafka "$seconds")"
 echo "  measured Kafka producer: $kafka_rate records/s" >&2
 
-ratio() { [ "${2:-0}" -gt 0 ] 2>/dev/null && echo "$(echo "scale=1; 100 * $1 / $2" | bc)%" || echo "-"; }
+ratio() { [ "${2:-0}" -gt 0 ] 2>/dev/null && printf '%.1f%%' "$(echo "scale=3; 100 * $1 / $2" | bc)" || echo "-"; }
+ms() { printf '%.2f' "$1"; }
 row() { IFS='|' read -r label rps p99 conns failed svc pg <<<"${rows[$1]}"; }
 echo
 echo "| path | conns | req/s | p99 ms | failed | ceiling (same run) | ratio | service CPU ms/req | PostgreSQL CPU ms/req |"
 echo "|---|---|---|---|---|---|---|---|---|"
 print() { # print <row> <ceiling label> <ceiling rate>
-  row "$1"; echo "| $label | $conns | $rps | $p99 | $failed | $2 $3/s | $(ratio "$rps" "$3") | $svc | $pg |"
+  row "$1"
+  if [ -z "$3" ]; then echo "| $label | $conns | $rps | $p99 | $failed | (is the ceiling) | | $(ms "$svc") | $(ms "$pg") |"
+  else echo "| $label | $conns | $rps | $p99 | $failed | $2 $3/s | $(ratio "$rps" "$3") | $(ms "$svc") | $(ms "$pg") |"; fi
 }
-row 0; ping_b=$rps; print 0 "—" "-"
+row 0; ping_b=$rps; print 0 "" ""
 print 1 "budget /ping" "$ping_b"
 print 2 "PostgreSQL row-lock tx" "$lock_rate"
-row 3; ping_p=$rps; print 3 "—" "-"
+if ! $budget_only; then
+row 3; ping_p=$rps; print 3 "" ""
 print 4 "publicity /ping" "$ping_p"
-row 5; ping_r=$rps; print 5 "—" "-"
+row 5; ping_r=$rps; print 5 "" ""
 print 6 "reporting /q/health/live" "$ping_r"
-echo "| PostgreSQL SELECT … FOR UPDATE; UPDATE (16 JDBC clients) | 16 | $lock_rate | $lock_p99 | 0 | — | | | |"
-echo "| PostgreSQL INSERT, one per transaction (16 JDBC clients) | 16 | $insert_rate | $insert_p99 | 0 | — | | | |"
-echo "| Kafka producer, 600-byte records, acks=all | 1 | $kafka_rate | - | 0 | — | | | |"
+fi
+echo "| PostgreSQL BEGIN; SELECT … FOR UPDATE; UPDATE; COMMIT (16 JDBC clients, 64 rows) | 16 | $lock_rate | $lock_p99 | 0 | (is a ceiling) | | | |"
+echo "| PostgreSQL INSERT, one per transaction (16 JDBC clients) | 16 | $insert_rate | $insert_p99 | 0 | (is a ceiling) | | | |"
+echo "| Kafka producer, 600-byte records, acks=all (1 producer) | 1 | $kafka_rate | - | 0 | (is a ceiling) | | | |"
 echo
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
