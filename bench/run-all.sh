@@ -79,7 +79,7 @@ declare -A pid_of port_of
 for entry in "${services[@]}"; do
   name=${entry%%:*}; port=${entry##*:}; port_of[$name]=$port
   (cd "$name/target/quarkus-app" && exec $JAVA $JAVA_OPTS -Dquarkus.profile=local -Dquarkus.http.port="$port" \
-    -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -jar quarkus-run.jar >"$work/logs/$name.log" 2>&1) &
+    -Dquarkus.management.port=$((port + 1000)) -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO -jar quarkus-run.jar >"$work/logs/$name.log" 2>&1) &
   pids+=($!); pid_of[$name]=$!
 done
 for entry in "${services[@]}"; do
@@ -94,6 +94,10 @@ done
 t2=$(date +%s.%N)
 printf 'broker + PostgreSQL ready in %.1f s, then three services in %.1f s (JVM options: %s)\n' \
   "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$JAVA_OPTS"
+for entry in "${services[@]}"; do # Quarkus's own figure: from JVM start to the application started
+  name=${entry%%:*}
+  echo "  $name: $(grep -o 'started in [0-9.]*s' "$work/logs/$name.log" | head -1), RSS $(( $(ps -o rss= -p "${pid_of[$name]}") / 1024 )) MB"
+done
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 
 client seed "http://localhost:${port_of[budget-service]}" "$work" 64 | tee -a "$work/logs/client.log"
