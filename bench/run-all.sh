@@ -103,16 +103,20 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) bef
 client seed "http://localhost:${port_of[budget-service]}" "$work" 64 | tee -a "$work/logs/client.log"
 office=$(cat "$work/token-office.txt"); program=$(cat "$work/program.txt")
 
-# CPU time (clock ticks) of a service without its JIT compiler threads (warm-up compilation is not a request's cost;
-# GC and every other thread are); of the PostgreSQL server = the postmaster, its live children and its reaped children.
+# CPU time (clock ticks) of a service: the process's total (dead threads included) less its live JIT compiler threads
+# (warm-up compilation is not a request's cost; GC and every other thread are). Approximate: a compiler thread that
+# ends within a measurement leaves its time in the total.
 ticks() {
-  local sum=0 t
+  local sum t
+  sum=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0)
   for t in /proc/"$1"/task/*; do
-    case "$(cat "$t/comm" 2>/dev/null)" in "C1 CompilerThre"*|"C2 CompilerThre"*) continue ;; esac
-    sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0)))
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      "C1 CompilerThre"*|"C2 CompilerThre"*) sum=$((sum - $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;;
+    esac
   done
   echo "$sum"
 }
+# The PostgreSQL server: the postmaster, its live children and its reaped children.
 postmaster=$(head -1 "$work/infrastructure/postgres/postmaster.pid" 2>/dev/null || true)
 pg_ticks() {
   [ -n "$postmaster" ] && [ -f "/proc/$postmaster/stat" ] || { echo 0; return; }
