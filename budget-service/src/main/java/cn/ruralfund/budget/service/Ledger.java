@@ -58,7 +58,7 @@ public class Ledger {
      * or enterprise instead of a sum over its entries per request; MaintainedBalancesTest reconciles them with the
      * entries after concurrent changes, and bench/run-all.sh checks them after its load.
      */
-    private static final String SUMS = "allot_sum, commit_sum, release_sum, pre_disburse_sum, pay_sum, recover_sum";
+    private static final String SUMS = "b.allotSum, b.commitSum, b.releaseSum, b.preDisburseSum, b.paySum, b.recoverSum";
 
     public Uni<Balances> ofProgram(UUID programId) {
         return maintained("PROGRAM", programId.toString());
@@ -77,8 +77,8 @@ public class Ledger {
     }
 
     public Uni<ProgramFigures> ofProgramAndDirections(UUID programId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select scope, scope_key, " + SUMS + " from ledger_balance where program_id = :id and scope in ('PROGRAM', 'DIRECTION')",
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select b.id.scope, b.id.scopeKey, " + SUMS + " from LedgerBalance b where b.programId = :id and b.id.scope in ('PROGRAM', 'DIRECTION')",
                         Object[].class).setParameter("id", programId).getResultList())
                 .map(rows -> {
                     Balances total = Balances.ZERO;
@@ -102,8 +102,8 @@ public class Ledger {
 
     /** Balances of every program, by program id (for the gauges). */
     public Uni<Map<UUID, Balances>> ofAllPrograms() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select scope_key, " + SUMS + " from ledger_balance where scope = 'PROGRAM'", Object[].class).getResultList())
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select b.id.scopeKey, " + SUMS + " from LedgerBalance b where b.id.scope = 'PROGRAM'", Object[].class).getResultList())
                 .map(rows -> {
                     Map<UUID, Balances> out = new LinkedHashMap<>();
                     for (Object[] r : rows) {
@@ -114,8 +114,8 @@ public class Ledger {
     }
 
     private Uni<Balances> maintained(String scope, String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select " + SUMS + " from ledger_balance where scope = :scope and scope_key = :key", Object[].class)
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select " + SUMS + " from LedgerBalance b where b.id.scope = :scope and b.id.scopeKey = :key", Object[].class)
                 .setParameter("scope", scope).setParameter("key", key).getResultList())
                 .map(rows -> rows.isEmpty() ? Balances.ZERO : balances(rows.get(0), 0));
     }
