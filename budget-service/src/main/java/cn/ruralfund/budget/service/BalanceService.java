@@ -37,8 +37,8 @@ public class BalanceService {
         return Program.<Program>findById(programId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("program", programId))
                 .call(p -> Mutiny.fetch(p.directions))
-                .chain(p -> ledger.ofProgram(programId).chain(total -> ledger.ofDirections(programId)
-                        .map(byDirection -> new ProgramBalances(p, total, byDirection))));
+                .chain(p -> ledger.ofProgramAndDirections(programId)
+                        .map(f -> new ProgramBalances(p, f.total(), f.byDirection())));
     }
 
     @WithSession

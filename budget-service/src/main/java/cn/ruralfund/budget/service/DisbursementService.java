@@ -71,6 +71,73 @@ public class DisbursementService {
     @WithTransaction
     public Uni<Result> request(UUID projectId, String kind, BigDecimal amount, String purpose, String key, String actor) {
         BigDecimal yuan = Money.of(amount);
+        if (PRE.equals(kind) && yuan.signum() > 0) {
+            // The common case decided in one statement; anything it does not take (not found, stopped, build-first,
+            // no expense plan, over the cap, a replay) goes the way below, which locks the row and explains the refusal.
+            return takePreDisbursement(projectId, yuan).chain(taken -> {
+                if (taken == null) {
+                    return decide(projectId, kind, yuan, purpose, key, actor);
+                }
+                if (key == null) {
+                    return record(taken, kind, yuan, purpose, key, actor);
+                }
+                // The row is locked now, so a concurrent request with the same key has committed or waits: look for it.
+                return prior(projectId, key).chain(d -> d == null ? record(taken, kind, yuan, purpose, key, actor)
+                        : giveBack(projectId, yuan).chain(() -> replay(d, kind, yuan, key)));
+            });
+        }
+        return decide(projectId, kind, yuan, purpose, key, actor);
+    }
+
+    /** The figures of a project after its pre-disbursement was taken, as the one conditional update returned them. */
+    private record Taken(UUID projectId, UUID programId, UUID directionId, String enterpriseCode, BigDecimal committed,
+                         BigDecimal preRequested, BigDecimal progressPercent, LocalDate progressReportedOn) {
+    }
+
+    /**
+     * R7 in one round trip: adds the amount to the project's pre-disbursements only if the project is committed, not
+     * build-first (R20), has an expense plan (R1) and stays within its program's cap; the update locks the row until
+     * the transaction ends, as SELECT … FOR UPDATE did, so concurrent requests are decided one after the other against
+     * the cumulative total (and the table's check constraint stays the last word). Null when it took nothing.
+     */
+    private Uni<Taken> takePreDisbursement(UUID projectId, BigDecimal amount) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update project_budget set pre_requested = pre_requested + :amount
+                        where project_id = :id and status = 'COMMITTED' and not build_first
+                          and (pre_requested + :amount) * 100 <= committed * pre_disbursement_cap_percent
+                          and exists (select 1 from expense_line e where e.project_id = :id)
+                        returning program_id, direction_id, enterprise_code, committed, pre_requested, progress_percent, progress_reported_on""",
+                        Object[].class)
+                .setParameter("amount", amount).setParameter("id", projectId).getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] r = rows.get(0);
+                    return new Taken(projectId, uuid(r[0]), uuid(r[1]), (String) r[2], (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5],
+                            r[6] == null ? null : r[6] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[6]);
+                });
+    }
+
+    private static UUID uuid(Object o) {
+        return o instanceof UUID u ? u : UUID.fromString(o.toString());
+    }
+
+    /** Undoes {@link #takePreDisbursement} in the same transaction (the request was a replay). */
+    private Uni<Void> giveBack(UUID projectId, BigDecimal amount) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("update project_budget set pre_requested = pre_requested - :amount where project_id = :id")
+                .setParameter("amount", amount).setParameter("id", projectId).executeUpdate()).replaceWithVoid();
+    }
+
+    private static Uni<Result> replay(Disbursement d, String kind, BigDecimal amount, String key) {
+        if (d.kind.equals(kind) && d.amount.compareTo(amount) == 0) {
+            return Uni.createFrom().item(new Result(d, true));
+        }
+        throw reused(key);
+    }
+
+    /** The full decision, under the budget row's lock: every rule checked in turn, each refusal with its problem. */
+    private Uni<Result> decide(UUID projectId, String kind, BigDecimal yuan, String purpose, String key, String actor) {
         return ProjectBudget.<ProjectBudget>findById(projectId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("project", projectId))
                 .chain(p -> prior(projectId, key).chain(d -> {
@@ -109,9 +176,15 @@ public class DisbursementService {
             throw ProblemException.conflict("project-stopped", "Payments to the project are stopped", "the project is " + p.status);
         }
         p.take(funds);
+        return record(new Taken(p.projectId, p.programId, p.directionId, p.enterpriseCode, p.committed, p.preRequested, p.progressPercent,
+                p.progressReportedOn), kind, amount, purpose, key, actor);
+    }
+
+    /** The request row, its event (outbox) and its audit record, in the transaction that took the money. */
+    private Uni<Result> record(Taken p, String kind, BigDecimal amount, String purpose, String key, String actor) {
         Disbursement d = new Disbursement();
         d.id = UUID.randomUUID();
-        d.projectId = p.projectId;
+        d.projectId = p.projectId();
         d.kind = kind;
         d.amount = amount;
         d.status = Disbursement.Status.REQUESTED;
@@ -122,15 +195,15 @@ public class DisbursementService {
         if (PRE.equals(kind)) {
             // R2: pay by progress. The request records the progress it is made at and is flagged for the leading group
             // when the pre-disbursed share of the budget would exceed the share of the work reported done.
-            d.progressPercent = p.progressPercent;
-            d.progressReportedOn = p.progressReportedOn;
-            BigDecimal done = p.progressPercent == null ? BigDecimal.ZERO : p.progressPercent;
-            d.aheadOfProgress = p.preRequested.multiply(BigDecimal.valueOf(100)).compareTo(done.multiply(p.committed)) > 0;
+            d.progressPercent = p.progressPercent();
+            d.progressReportedOn = p.progressReportedOn();
+            BigDecimal done = p.progressPercent() == null ? BigDecimal.ZERO : p.progressPercent();
+            d.aheadOfProgress = p.preRequested().multiply(BigDecimal.valueOf(100)).compareTo(done.multiply(p.committed())) > 0;
         }
         return d.persist()
-                .chain(() -> outbox.publish(DisbursementRequestedV1.TYPE, p.projectId, new DisbursementRequestedV1(d.id, p.projectId,
-                        p.programId, p.directionId, p.enterpriseCode, kind, amount, actor)))
-                .chain(() -> audit.record(actor, "disbursement.requested", "project", p.projectId, purpose,
+                .chain(() -> outbox.publish(DisbursementRequestedV1.TYPE, p.projectId(), new DisbursementRequestedV1(d.id, p.projectId(),
+                        p.programId(), p.directionId(), p.enterpriseCode(), kind, amount, actor)))
+                .chain(() -> audit.record(actor, "disbursement.requested", "project", p.projectId(), purpose,
                         Map.of("disbursementId", d.id, "kind", kind, "amount", amount)))
                 .replaceWith(new Result(d, false));
     }

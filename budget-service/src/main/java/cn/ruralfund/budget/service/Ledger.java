@@ -52,48 +52,86 @@ public class Ledger {
         return e.persist().replaceWithVoid();
     }
 
+    /*
+     * Balances are read from the maintained figures (table ledger_balance, V6): sums by kind that a trigger on
+     * ledger_entry adds each entry to, in the entry's transaction. One indexed row per program, direction, project
+     * or enterprise instead of a sum over its entries per request; MaintainedBalancesTest reconciles them with the
+     * entries after concurrent changes, and bench/run-all.sh checks them after its load.
+     */
+    private static final String SUMS = "b.allotSum, b.commitSum, b.releaseSum, b.preDisburseSum, b.paySum, b.recoverSum";
+
     public Uni<Balances> ofProgram(UUID programId) {
-        return sums("e.programId = :id", programId).map(Balances::of);
+        return maintained("PROGRAM", programId.toString());
     }
 
     public Uni<Balances> ofProject(UUID projectId) {
-        return sums("e.projectId = :id", projectId).map(Balances::of);
+        return maintained("PROJECT", projectId.toString());
     }
 
     public Uni<Balances> ofEnterprise(String creditCode) {
-        return sums("e.enterpriseCode = :id", creditCode).map(Balances::of);
+        return maintained("ENTERPRISE", creditCode);
+    }
+
+    /** A program's balances and those of each of its directions, by direction id, in one query. */
+    public record ProgramFigures(Balances total, Map<UUID, Balances> byDirection) {
+    }
+
+    public Uni<ProgramFigures> ofProgramAndDirections(UUID programId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select b.id.scope, b.id.scopeKey, " + SUMS + " from LedgerBalance b where b.programId = :id and b.id.scope in ('PROGRAM', 'DIRECTION')",
+                        Object[].class).setParameter("id", programId).getResultList())
+                .map(rows -> {
+                    Balances total = Balances.ZERO;
+                    Map<UUID, Balances> byDirection = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        Balances b = balances(r, 2);
+                        if ("PROGRAM".equals(r[0])) {
+                            total = b;
+                        } else {
+                            byDirection.put(UUID.fromString((String) r[1]), b);
+                        }
+                    }
+                    return new ProgramFigures(total, byDirection);
+                });
     }
 
     /** Balances of each direction of a program, by direction id (the program's unallocated part under null is left out). */
     public Uni<Map<UUID, Balances>> ofDirections(UUID programId) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select e.directionId, e.kind, sum(e.amount) from LedgerEntry e where e.programId = :id and e.directionId is not null group by e.directionId, e.kind",
-                        Object[].class).setParameter("id", programId).getResultList())
-                .map(rows -> {
-                    Map<UUID, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
-                    for (Object[] r : rows) {
-                        sums.computeIfAbsent((UUID) r[0], k -> new HashMap<>()).put((String) r[1], (BigDecimal) r[2]);
-                    }
-                    Map<UUID, Balances> out = new LinkedHashMap<>();
-                    sums.forEach((k, v) -> out.put(k, Balances.of(v)));
-                    return out;
-                });
+        return ofProgramAndDirections(programId).map(ProgramFigures::byDirection);
     }
 
     /** Balances of every program, by program id (for the gauges). */
     public Uni<Map<UUID, Balances>> ofAllPrograms() {
         return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select e.programId, e.kind, sum(e.amount) from LedgerEntry e group by e.programId, e.kind", Object[].class)
-                .getResultList())
+                        "select b.id.scopeKey, " + SUMS + " from LedgerBalance b where b.id.scope = 'PROGRAM'", Object[].class).getResultList())
                 .map(rows -> {
-                    Map<UUID, Map<String, BigDecimal>> sums = new LinkedHashMap<>();
-                    for (Object[] r : rows) {
-                        sums.computeIfAbsent((UUID) r[0], k -> new HashMap<>()).put((String) r[1], (BigDecimal) r[2]);
-                    }
                     Map<UUID, Balances> out = new LinkedHashMap<>();
-                    sums.forEach((k, v) -> out.put(k, Balances.of(v)));
+                    for (Object[] r : rows) {
+                        out.put(UUID.fromString((String) r[0]), balances(r, 1));
+                    }
                     return out;
                 });
+    }
+
+    private Uni<Balances> maintained(String scope, String key) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select " + SUMS + " from LedgerBalance b where b.id.scope = :scope and b.id.scopeKey = :key", Object[].class)
+                .setParameter("scope", scope).setParameter("key", key).getResultList())
+                .map(rows -> rows.isEmpty() ? Balances.ZERO : balances(rows.get(0), 0));
+    }
+
+    private static Balances balances(Object[] row, int from) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        String[] kinds = {"ALLOT", "COMMIT", "RELEASE", "PRE_DISBURSE", "PAY", "RECOVER"};
+        for (int i = 0; i < kinds.length; i++) {
+            sums.put(kinds[i], Money.of((BigDecimal) row[from + i]));
+        }
+        return Balances.of(sums);
+    }
+
+    /** Balances summed from the entries themselves (the source the maintained figures are reconciled with). */
+    public Uni<Balances> summedOfProgram(UUID programId) {
+        return sums("e.programId = :id", programId).map(Balances::of);
     }
 
     public Uni<List<LedgerEntry>> entriesOfProject(UUID projectId) {
