@@ -20,6 +20,8 @@ Each rendered file is the output of `kubectl kustomize deploy/overlays/<name>`. 
     deploy/README.md (except the Kafka users' Secrets, which Strimzi writes);
   * the Ingress routes only to API ports, never to /q or the management port;
   * the ServiceDown alert covers every service, even one with no target at all;
+  * traces: the services' ConfigMap exports spans over OTLP (PLATFORM_TRACING_EXPORT=otlp and an
+    endpoint), and each service's NetworkPolicy lets it reach the endpoint's port;
   * an overlay named prod: replication 3 on every topic, PostgreSQL backups scheduled;
   * the read-only bureau template (--templates) grants reads only.
 Prints one line per failure and exits 1 if there is any.
@@ -400,6 +402,22 @@ class Checker:
         for s in self.by_kind(objects, 'Secret'):
             self.fail(where, 'Secret/%s is rendered: secrets are made in the cluster, never committed' % self.name(s))
 
+        # Traces leave each service over OTLP (components/tracing): an endpoint, and the switch on.
+        otlp_port = None
+        settings = {}
+        for cm in self.by_kind(objects, 'ConfigMap'):
+            if self.name(cm) == 'ruralfund-platform':
+                settings = cm.get('data') or {}
+        endpoint = settings.get('QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') or settings.get('QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT')
+        if settings.get('PLATFORM_TRACING_EXPORT') != 'otlp' or not endpoint:
+            self.fail(where, 'traces are not exported: ConfigMap ruralfund-platform needs PLATFORM_TRACING_EXPORT=otlp and '
+                             'QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (include components/tracing)')
+        else:
+            m = re.match(r'^https?://[^/:]+(?::(\d+))?', endpoint)
+            otlp_port = int(m.group(1)) if m and m.group(1) else (4317 if m else None)
+            if otlp_port is None:
+                self.fail(where, 'OTLP endpoint %r is not an http(s) URL' % endpoint)
+
         for name, svc in self.code.services.items():
             w = '%s %s' % (where, name)
             d = deployments.get(name)
@@ -427,6 +445,9 @@ class Checker:
                 self.fail(w, 'its NetworkPolicy does not restrict both Ingress and Egress')
             if not any(self.selects(p.get('spec', {}).get('selector'), pod_labels) for p in pdbs):
                 self.fail(w, 'no PodDisruptionBudget')
+            if otlp_port and not any(port.get('port') == otlp_port for p in nps for e in p['spec'].get('egress') or []
+                                     for port in e.get('ports') or []):
+                self.fail(w, 'its NetworkPolicy does not let it reach the OTLP collector (port %d)' % otlp_port)
             user = users.get(name)
             if not user:
                 self.fail(w, 'no KafkaUser')

@@ -56,6 +56,17 @@ class CheckManifestsTest(unittest.TestCase):
         self.assertNotIn(self.code.placeholder, topics)
         self.assertEqual('budget-service.project-events', self.code.services['budget-service']['consumes']['ruralfund.project.events'])
 
+    def test_anOverlayThatDoesNotExportTracesFails(self):
+        self.assertFails(self.broken('ConfigMap', 'ruralfund-platform', lambda c: c['data'].pop('PLATFORM_TRACING_EXPORT')),
+                         'traces are not exported')
+        self.assertFails(self.broken('ConfigMap', 'ruralfund-platform', lambda c: c['data'].pop('QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')),
+                         'traces are not exported')
+
+    def test_aServiceThatMayNotReachTheCollectorFails(self):
+        def no_collector(p):
+            p['spec']['egress'] = [e for e in p['spec']['egress'] if all(port.get('port') != 4317 for port in e.get('ports') or [])]
+        self.assertFails(self.broken('NetworkPolicy', 'reporting-service', no_collector), 'reach the OTLP collector (port 4317)')
+
     def test_theCommittedOverlaysPass(self):
         self.assertEqual([], self.failures(self.prod, 'prod'))
         self.assertEqual([], self.failures(render('dev'), 'dev'))

@@ -4,11 +4,19 @@ import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.events.EventContracts;
 import cn.ruralfund.platform.inbox.DeadLetters.Kind;
 import cn.ruralfund.platform.reactive.UnitOfWork;
+import cn.ruralfund.platform.tracing.EventTrace;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -20,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The only way a service consumes an event.
@@ -35,6 +44,10 @@ import java.util.function.Function;
  * <li>What still fails goes to {@link DeadLetters} with the reason and the attempt count; consumption goes on.</li>
  * </ol>
  * Retrying in place holds the partition for at most that minute, which keeps each aggregate's events in order.
+ * <p>
+ * Each attempt runs in a span ({@code process <type>}, kind CONSUMER) whose parent is the event's {@code traceparent}
+ * ({@link EventTrace}): what the handler publishes carries the same trace id, so a request's consequences in other
+ * services are one trace. An event without one starts a trace of its own.
  *
  * <pre>{@code
  * @Incoming("budget-events")
@@ -53,8 +66,9 @@ public class Inbox {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Counter retries;
+    private final Tracer tracer;
 
-    Inbox(ObjectMapper mapper, DeadLetters deadLetters, Vertx vertx, MeterRegistry registry,
+    Inbox(ObjectMapper mapper, DeadLetters deadLetters, Vertx vertx, MeterRegistry registry, OpenTelemetry telemetry,
           @ConfigProperty(name = "quarkus.application.name") String service,
           @ConfigProperty(name = "platform.inbox.retry.attempts", defaultValue = "8") int attempts,
           @ConfigProperty(name = "platform.inbox.retry.initial-backoff", defaultValue = "500ms") Duration initialBackoff,
@@ -71,6 +85,7 @@ public class Inbox {
         this.maxBackoff = maxBackoff;
         this.retries = Counter.builder("ruralfund.inbox.retries").description("handler attempts that failed and were retried")
                 .tag("service", service).register(registry);
+        this.tracer = telemetry.getTracer("cn.ruralfund.platform.inbox");
     }
 
     public Uni<Void> apply(String consumer, String record, Function<CloudEvent, Uni<Void>> handler) {
@@ -93,7 +108,7 @@ public class Inbox {
         return Uni.createFrom().deferred(() -> {
                     tries.incrementAndGet();
                     // a fresh duplicated context per attempt: a fresh session and transaction, whatever the last one left
-                    return UnitOfWork.onSafeContext(vertx, () -> applyOnce(consumer, event, handler));
+                    return UnitOfWork.onSafeContext(vertx, () -> traced(consumer, event, tries.get(), () -> applyOnce(consumer, event, handler)));
                 })
                 .onFailure(e -> !(e instanceof PoisonMessageException)).invoke(e -> {
                     if (tries.get() < attempts) {
@@ -106,6 +121,29 @@ public class Inbox {
                 .withBackOff(initialBackoff, maxBackoff).atMost(attempts - 1L)
                 .onFailure().recoverWithUni(e -> deadLetters.send(consumer, event.subject(), record,
                         e instanceof PoisonMessageException ? Kind.CONTRACT : Kind.HANDLER_FAILED, e, tries.get()));
+    }
+
+    /** Runs {@code work} on the current (fresh) context inside a span that continues the event's trace. */
+    private Uni<Void> traced(String consumer, CloudEvent event, int attempt, Supplier<Uni<Void>> work) {
+        Context parent = EventTrace.of(event);
+        Span span = tracer.spanBuilder("process " + event.type()).setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("cloudevents.event_id", event.id())
+                .setAttribute("cloudevents.event_type", event.type())
+                .setAttribute("cloudevents.event_source", event.source())
+                .setAttribute("cloudevents.event_subject", event.subject())
+                .setAttribute("ruralfund.inbox.attempt", attempt)
+                .startSpan();
+        Scope scope = parent.with(span).makeCurrent();
+        return Uni.createFrom().<Void>deferred(work::get).onTermination().invoke((done, failure, cancelled) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, failure.toString());
+            }
+            scope.close();
+            span.end();
+        });
     }
 
     private Uni<Void> applyOnce(String consumer, CloudEvent event, Function<CloudEvent, Uni<Void>> handler) {

@@ -3,6 +3,7 @@ package cn.ruralfund.platform.outbox;
 import cn.ruralfund.platform.events.CloudEvent;
 import cn.ruralfund.platform.events.EventType;
 import cn.ruralfund.platform.time.PlatformClock;
+import cn.ruralfund.platform.tracing.EventTrace;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,7 +26,9 @@ import java.util.UUID;
  * held until it commits: a second transaction on the same aggregate waits for the first to commit before it gets
  * its outbox sequence number, so one aggregate's events leave in the order their transactions committed.
  * The {@code dataschema} is absolute: {@code platform.events.base-url} (where the catalog is served publicly)
- * followed by the schema's path.
+ * followed by the schema's path. The trace context current when {@link #publish} is called (the request's span, or the
+ * span of the event being applied) goes on the event as its {@code traceparent} and {@code tracestate} attributes
+ * ({@link EventTrace}), so that the consumers' work joins the same trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,8 +50,10 @@ public class Outbox {
     }
 
     public <T> Uni<CloudEvent> publish(EventType<T> type, Object subject, T data) {
+        Map<String, String> trace = EventTrace.current();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type.type(),
-                subject.toString(), clock.now(), "application/json", baseUrl + type.schema(), mapper.valueToTree(data));
+                subject.toString(), clock.now(), "application/json", baseUrl + type.schema(), mapper.valueToTree(data),
+                trace.get(EventTrace.TRACEPARENT), trace.get(EventTrace.TRACESTATE));
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.fromString(event.id());
         row.topic = type.topic();

@@ -1,6 +1,7 @@
 package cn.ruralfund.platform.testing;
 
 import cn.ruralfund.platform.events.EventContracts;
+import cn.ruralfund.platform.tracing.EventTrace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -26,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reads every event a service published in this run as another bureau would: with the official CloudEvents Java SDK
  * ({@code io.cloudevents:cloudevents-kafka}) on a real Kafka consumer. Each must parse, carry only the spec's
- * attributes (no extension), an absolute {@code dataschema}, a type of the catalog, and data valid against its
- * JSON Schema. A {@code @QuarkusTest} subclass per service names its topic and makes it publish something first.
+ * attributes and those of its distributed-tracing extension ({@code traceparent} in W3C format, {@code tracestate}),
+ * an absolute {@code dataschema}, a type of the catalog, and data valid against its JSON Schema. A {@code @QuarkusTest} subclass per service names its topic and makes it publish something first.
  */
 public abstract class CloudEventsConformanceTest {
 
@@ -45,6 +46,7 @@ public abstract class CloudEventsConformanceTest {
         Thread.sleep(2000); // the outbox relay polls every 100 ms: let what was just committed reach the topic
         List<CloudEvent> events = new ArrayList<>();
         Set<String> types = new TreeSet<>();
+        int traced = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
@@ -60,7 +62,13 @@ public abstract class CloudEventsConformanceTest {
                     String at = record.topic() + "-" + record.partition() + "@" + record.offset();
                     assertThat(event).as(at).isNotNull();
                     assertThat(event.getSpecVersion()).as(at).isEqualTo(SpecVersion.V1);
-                    assertThat(event.getExtensionNames()).as("attributes outside the spec at " + at).isEmpty();
+                    assertThat(event.getExtensionNames()).as("attributes outside the spec and its tracing extension at " + at)
+                            .isSubsetOf(EventTrace.EXTENSIONS);
+                    if (event.getExtension(EventTrace.TRACEPARENT) != null) {
+                        assertThat(event.getExtension(EventTrace.TRACEPARENT).toString()).as("W3C traceparent at " + at)
+                                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}").doesNotContain("00000000000000000000000000000000");
+                        traced++;
+                    }
                     assertThat(event.getDataSchema()).as("dataschema at " + at).isNotNull();
                     assertThat(event.getDataSchema().isAbsolute()).as("absolute dataschema at " + at).isTrue();
                     assertThat(event.getSubject()).as(at).isEqualTo(record.key());
@@ -74,6 +82,7 @@ public abstract class CloudEventsConformanceTest {
             }
         }
         assertThat(events).as("events on " + topic()).isNotEmpty();
-        System.out.println("[conformance] " + events.size() + " events on " + topic() + " parsed by the CloudEvents SDK, types " + types);
+        System.out.println("[conformance] " + events.size() + " events on " + topic() + " parsed by the CloudEvents SDK (" + traced
+                + " with a traceparent), types " + types);
     }
 }
