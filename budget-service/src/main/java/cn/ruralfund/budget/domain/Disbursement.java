@@ -26,7 +26,8 @@ public class Disbursement extends PanacheEntityBase {
     @Column(name = "project_id")
     public UUID projectId;
     /** {@code PRE_DISBURSEMENT} or {@code ACCEPTANCE_PAYMENT}: {@link ProjectFunds.Kind} by name. */
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public ProjectFunds.Kind kind;
     public BigDecimal amount;
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -68,10 +69,6 @@ public class Disbursement extends PanacheEntityBase {
     public LocalDate progressReportedOn;
     @Column(name = "ahead_of_progress")
     public boolean aheadOfProgress;
-
-    public ProjectFunds.Kind fundsKind() {
-        return ProjectFunds.Kind.valueOf(kind);
-    }
 
     public boolean live() {
         return status == Status.REQUESTED || status == Status.APPROVED;

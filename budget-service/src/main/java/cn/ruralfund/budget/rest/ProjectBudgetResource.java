@@ -2,6 +2,7 @@ package cn.ruralfund.budget.rest;
 
 import cn.ruralfund.budget.domain.BudgetRevision;
 import cn.ruralfund.budget.domain.LedgerEntry;
+import cn.ruralfund.budget.domain.ProjectFunds;
 import cn.ruralfund.budget.service.BalanceService;
 import cn.ruralfund.budget.service.BudgetService;
 import cn.ruralfund.budget.service.DisbursementService;
@@ -129,7 +130,7 @@ public class ProjectBudgetResource {
     public Uni<RestResponse<Views.DisbursementView>> request(@PathParam("projectId") UUID projectId,
                                                              @HeaderParam("Idempotency-Key") String key,
                                                              @Valid @NotNull Requests.RequestDisbursement request) {
-        return disbursements.request(projectId, request.kind(), request.amount(), request.purpose(), IdempotencyKeys.check(key), caller.name())
+        return disbursements.request(projectId, ProjectFunds.Kind.valueOf(request.kind()), request.amount(), request.purpose(), IdempotencyKeys.check(key), caller.name())
                 .map(r -> RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, Views.DisbursementView.of(r.disbursement()))
                         .location(URI.create("/disbursements/" + r.disbursement().id))
                         .header("Idempotent-Replayed", String.valueOf(r.replayed()))

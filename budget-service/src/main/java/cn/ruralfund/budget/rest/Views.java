@@ -3,6 +3,7 @@ package cn.ruralfund.budget.rest;
 import cn.ruralfund.budget.domain.Balances;
 import cn.ruralfund.budget.domain.Disbursement;
 import cn.ruralfund.budget.domain.ProjectBudget;
+import cn.ruralfund.budget.domain.ProjectFunds;
 import cn.ruralfund.budget.domain.RecoveryOrder;
 import cn.ruralfund.budget.service.BalanceService;
 
@@ -53,7 +54,7 @@ public final class Views {
         }
     }
 
-    public record DisbursementView(UUID id, UUID projectId, String kind, BigDecimal amount, Disbursement.Status status, String purpose,
+    public record DisbursementView(UUID id, UUID projectId, ProjectFunds.Kind kind, BigDecimal amount, Disbursement.Status status, String purpose,
                                    OffsetDateTime requestedAt, String requestedBy, OffsetDateTime approvedAt, String approvedBy,
                                    String approvalComment, LocalDate paidOn, String voucherNumber, String bankName,
                                    String accountNumber, String paidBy, String cancelledReason, BigDecimal progressPercent,

@@ -37,8 +37,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisbursementService {
 
-    public static final String PRE = "PRE_DISBURSEMENT";
-    public static final String ACCEPTANCE = "ACCEPTANCE_PAYMENT";
+    private static final ProjectFunds.Kind PRE = ProjectFunds.Kind.PRE_DISBURSEMENT;
+    private static final ProjectFunds.Kind ACCEPTANCE = ProjectFunds.Kind.ACCEPTANCE_PAYMENT;
 
     /** The preconditions of the acceptance payment (R7), in the order they are usually met. */
     public static final List<String> PRECONDITIONS = List.of("ACCEPTANCE_PASSED", "AUDIT_RECORDED",
@@ -69,9 +69,9 @@ public class DisbursementService {
     }
 
     @WithTransaction
-    public Uni<Result> request(UUID projectId, String kind, BigDecimal amount, String purpose, String key, String actor) {
+    public Uni<Result> request(UUID projectId, ProjectFunds.Kind kind, BigDecimal amount, String purpose, String key, String actor) {
         BigDecimal yuan = Money.of(amount);
-        if (PRE.equals(kind) && yuan.signum() > 0) {
+        if (kind == PRE && yuan.signum() > 0) {
             // The common case decided in one statement; anything it does not take (not found, stopped, build-first,
             // no expense plan, over the cap, a replay) goes the way below, which locks the row and explains the refusal.
             return takePreDisbursement(projectId, yuan).chain(taken -> {
@@ -129,20 +129,20 @@ public class DisbursementService {
                 .setParameter("amount", amount).setParameter("id", projectId).executeUpdate()).replaceWithVoid();
     }
 
-    private static Uni<Result> replay(Disbursement d, String kind, BigDecimal amount, String key) {
-        if (d.kind.equals(kind) && d.amount.compareTo(amount) == 0) {
+    private static Uni<Result> replay(Disbursement d, ProjectFunds.Kind kind, BigDecimal amount, String key) {
+        if (d.kind == kind && d.amount.compareTo(amount) == 0) {
             return Uni.createFrom().item(new Result(d, true));
         }
         throw reused(key);
     }
 
     /** The full decision, under the budget row's lock: every rule checked in turn, each refusal with its problem. */
-    private Uni<Result> decide(UUID projectId, String kind, BigDecimal yuan, String purpose, String key, String actor) {
+    private Uni<Result> decide(UUID projectId, ProjectFunds.Kind kind, BigDecimal yuan, String purpose, String key, String actor) {
         return ProjectBudget.<ProjectBudget>findById(projectId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("project", projectId))
                 .chain(p -> prior(projectId, key).chain(d -> {
                     if (d != null) {
-                        if (d.kind.equals(kind) && d.amount.compareTo(yuan) == 0) {
+                        if (d.kind == kind && d.amount.compareTo(yuan) == 0) {
                             return Uni.createFrom().item(new Result(d, true));
                         }
                         throw reused(key);
@@ -152,7 +152,7 @@ public class DisbursementService {
                             throw ProblemException.rule("r1-expense-plan-required", "No expense plan",
                                     "the project has no expense lines: its expense plan (附件4), line by line in permitted categories, comes before any money (R1)");
                         }
-                        if (ACCEPTANCE.equals(kind)) {
+                        if (kind == ACCEPTANCE) {
                             return ProjectFact.<ProjectFact>findById(projectId).chain(fact -> {
                                 List<String> missing = eventPreconditionsMissing(fact);
                                 if (!missing.isEmpty()) {
@@ -171,7 +171,7 @@ public class DisbursementService {
                 }));
     }
 
-    private Uni<Result> create(ProjectBudget p, ProjectFunds funds, String kind, BigDecimal amount, String purpose, String key, String actor) {
+    private Uni<Result> create(ProjectBudget p, ProjectFunds funds, ProjectFunds.Kind kind, BigDecimal amount, String purpose, String key, String actor) {
         if (!ProjectBudget.Status.COMMITTED.equals(p.status)) {
             throw ProblemException.conflict("project-stopped", "Payments to the project are stopped", "the project is " + p.status);
         }
@@ -181,7 +181,7 @@ public class DisbursementService {
     }
 
     /** The request row, its event (outbox) and its audit record, in the transaction that took the money. */
-    private Uni<Result> record(Taken p, String kind, BigDecimal amount, String purpose, String key, String actor) {
+    private Uni<Result> record(Taken p, ProjectFunds.Kind kind, BigDecimal amount, String purpose, String key, String actor) {
         Disbursement d = new Disbursement();
         d.id = UUID.randomUUID();
         d.projectId = p.projectId();
@@ -192,7 +192,7 @@ public class DisbursementService {
         d.idempotencyKey = key;
         d.requestedAt = clock.now();
         d.requestedBy = actor;
-        if (PRE.equals(kind)) {
+        if (kind == PRE) {
             // R2: pay by progress. The request records the progress it is made at and is flagged for the leading group
             // when the pre-disbursed share of the budget would exceed the share of the work reported done.
             d.progressPercent = p.progressPercent();
@@ -202,7 +202,7 @@ public class DisbursementService {
         }
         return d.persist()
                 .chain(() -> outbox.publish(DisbursementRequestedV1.TYPE, p.projectId(), new DisbursementRequestedV1(d.id, p.projectId(),
-                        p.programId(), p.directionId(), p.enterpriseCode(), kind, amount, actor)))
+                        p.programId(), p.directionId(), p.enterpriseCode(), kind.name(), amount, actor)))
                 .chain(() -> audit.record(actor, "disbursement.requested", "project", p.projectId(), purpose,
                         Map.of("disbursementId", d.id, "kind", kind, "amount", amount)))
                 .replaceWith(new Result(d, false));
@@ -235,7 +235,7 @@ public class DisbursementService {
                 throw ProblemException.conflict("disbursement-cancelled", "The request is cancelled",
                         "the request was cancelled: " + (d.cancelledReason == null ? p.statusReason : d.cancelledReason));
             }
-            return (ACCEPTANCE.equals(d.kind) ? PaymentRequestReport.count("disbursementId", d.id) : Uni.createFrom().item(1L)).chain(reports -> {
+            return (d.kind == ACCEPTANCE ? PaymentRequestReport.count("disbursementId", d.id) : Uni.createFrom().item(1L)).chain(reports -> {
             if (reports == 0) {
                 throw ProblemException.rule("r7-payment-request-report-missing", "No payment request report",
                         "the acceptance payment is approved on its payment request report (请款报告, R7): the office generates it first");
@@ -246,7 +246,7 @@ public class DisbursementService {
             d.approvalComment = comment;
             d.approvalKey = key;
             return outbox.publish(DisbursementApprovedV1.TYPE, p.projectId,
-                            new DisbursementApprovedV1(d.id, p.projectId, d.kind, d.amount, actor, d.approvedAt))
+                            new DisbursementApprovedV1(d.id, p.projectId, d.kind.name(), d.amount, actor, d.approvedAt))
                     .chain(() -> audit.record(actor, "disbursement.approved", "project", p.projectId, comment,
                             Map.of("disbursementId", d.id, "amount", d.amount)))
                     .replaceWith(new Result(d, false));
@@ -281,7 +281,7 @@ public class DisbursementService {
                 throw ProblemException.rule("dedicated-account-mismatch", "Not the dedicated account",
                         "the money is paid only into the enterprise's dedicated fund account (专用资金账户, F5) registered for the project");
             }
-            Uni<Void> check = ACCEPTANCE.equals(d.kind)
+            Uni<Void> check = d.kind == ACCEPTANCE
                     ? ProjectFact.<ProjectFact>findById(p.projectId).invoke(fact -> {
                         List<String> missing = eventPreconditionsMissing(fact);
                         if (!missing.isEmpty()) {
@@ -312,10 +312,10 @@ public class DisbursementService {
                         d.paidAt = clock.now();
                         d.paidBy = actor;
                         d.paymentKey = key;
-                        return ledger.project(PRE.equals(d.kind) ? LedgerEntry.Kind.PRE_DISBURSE : LedgerEntry.Kind.PAY, p, d.amount,
+                        return ledger.project(d.kind == PRE ? LedgerEntry.Kind.PRE_DISBURSE : LedgerEntry.Kind.PAY, p, d.amount,
                                         "disbursement-" + d.id, actor)
                                 .chain(() -> outbox.publish(DisbursementPaidV1.TYPE, p.projectId, new DisbursementPaidV1(d.id, p.projectId,
-                                        p.programId, p.directionId, p.enterpriseCode, d.kind, d.amount, paidOn, d.voucherNumber,
+                                        p.programId, p.directionId, p.enterpriseCode, d.kind.name(), d.amount, paidOn, d.voucherNumber,
                                         d.bankName, d.accountNumber, p.paid)))
                                 .chain(() -> audit.record(actor, "disbursement.paid", "project", p.projectId, "voucher " + d.voucherNumber,
                                         Map.of("disbursementId", d.id, "amount", d.amount, "paidOn", paidOn.toString())))

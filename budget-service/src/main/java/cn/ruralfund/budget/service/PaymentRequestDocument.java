@@ -3,6 +3,7 @@ package cn.ruralfund.budget.service;
 import cn.ruralfund.budget.domain.ChineseAmount;
 import cn.ruralfund.budget.domain.Disbursement;
 import cn.ruralfund.budget.domain.ProjectBudget;
+import cn.ruralfund.budget.domain.ProjectFunds;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -49,7 +50,7 @@ final class PaymentRequestDocument {
                                      OffsetDateTime generatedAt, String generatedBy) {
         Disbursement d = r.disbursement();
         ProjectBudget p = r.project();
-        boolean pre = DisbursementService.PRE.equals(d.kind);
+        boolean pre = d.kind == ProjectFunds.Kind.PRE_DISBURSEMENT;
         PaymentRequestDocument doc = new PaymentRequestDocument("请款报告 Payment request report");
         doc.row("请款编号 Request", d.id.toString());
         doc.row("报告版本 Version", version + " · " + generatedAt + " · " + generatedBy);

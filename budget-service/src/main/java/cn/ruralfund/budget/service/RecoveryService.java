@@ -93,7 +93,7 @@ public class RecoveryService {
             return Disbursement.<Disbursement>list("projectId = ?1 and status in ?2", projectId, List.of(Disbursement.Status.REQUESTED, Disbursement.Status.APPROVED))
                     .chain(live -> {
                         for (Disbursement d : live) {
-                            funds.cancel(d.fundsKind(), d.amount);
+                            funds.cancel(d.kind, d.amount);
                             d.status = Disbursement.Status.CANCELLED;
                             d.cancelledReason = reason;
                         }
