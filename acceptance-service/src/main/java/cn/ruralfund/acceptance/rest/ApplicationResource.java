@@ -9,7 +9,7 @@ import cn.ruralfund.acceptance.domain.Material;
 import cn.ruralfund.acceptance.domain.OnSiteReview;
 import cn.ruralfund.acceptance.domain.TeamMember;
 import cn.ruralfund.acceptance.domain.ThirdPartyAudit;
-import cn.ruralfund.acceptance.service.Actor;
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.acceptance.service.ApplicationService;
 import cn.ruralfund.acceptance.service.ArchiveService;
 import cn.ruralfund.acceptance.service.AuditService;

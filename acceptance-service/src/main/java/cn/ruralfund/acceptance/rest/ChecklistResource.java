@@ -1,7 +1,7 @@
 package cn.ruralfund.acceptance.rest;
 
 import cn.ruralfund.acceptance.domain.ChecklistItem;
-import cn.ruralfund.acceptance.service.Actor;
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.acceptance.service.ChecklistService;
 import cn.ruralfund.acceptance.service.Commands;
 import cn.ruralfund.platform.security.Caller;

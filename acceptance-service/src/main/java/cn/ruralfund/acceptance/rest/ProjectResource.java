@@ -2,7 +2,7 @@ package cn.ruralfund.acceptance.rest;
 
 import cn.ruralfund.acceptance.domain.Postponement;
 import cn.ruralfund.acceptance.domain.Project;
-import cn.ruralfund.acceptance.service.Actor;
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.acceptance.service.Commands;
 import cn.ruralfund.acceptance.service.DeadlineService;
 import cn.ruralfund.acceptance.service.ProjectDirectory;

@@ -1,5 +1,6 @@
 package cn.ruralfund.acceptance.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.acceptance.domain.Material;
 import cn.ruralfund.acceptance.storage.MaterialStores;
 import cn.ruralfund.platform.time.PlatformClock;

@@ -1,5 +1,6 @@
 package cn.ruralfund.acceptance.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.acceptance.domain.ChecklistItem;
 import cn.ruralfund.platform.audit.AuditTrail;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,5 +1,6 @@
 package cn.ruralfund.acceptance.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.acceptance.domain.Application;
 import cn.ruralfund.acceptance.domain.Project;
 import cn.ruralfund.platform.reactive.UnitOfWork;
@@ -25,6 +26,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeadlineService {
+
+    private static final Actor DEADLINE_CHECK = Actor.system("deadline-check");
 
     private static final Logger LOG = Logger.getLogger(DeadlineService.class);
 
@@ -89,7 +92,7 @@ public class DeadlineService {
                 Application a = carrier;
                 Uni<Void> persisted = open == null ? a.persist().replaceWithVoid() : Uni.createFrom().voidItem();
                 return persisted.chain(() -> reviews.publish(a, p, AcceptanceOutcome.FAIL, AcceptanceOutcome.DEADLINE_MISSED,
-                        "the acceptance deadline " + p.deadline + " passed without a pass (R8)", Actor.DEADLINE_CHECK.name()))
+                        "the acceptance deadline " + p.deadline + " passed without a pass (R8)", DEADLINE_CHECK.name()))
                         .replaceWith(p.id);
             });
         });

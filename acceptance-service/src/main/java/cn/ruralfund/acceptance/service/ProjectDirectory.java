@@ -1,5 +1,6 @@
 package cn.ruralfund.acceptance.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.acceptance.domain.Application;
 import cn.ruralfund.acceptance.domain.Postponement;
 import cn.ruralfund.acceptance.domain.Program;

@@ -6,7 +6,7 @@ import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.project.rest.Views.EnterpriseView;
-import cn.ruralfund.project.service.Actor;
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.project.service.EnterpriseService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -4,7 +4,7 @@ import cn.ruralfund.project.service.Requests;
 import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.project.rest.Views.NoticeView;
-import cn.ruralfund.project.service.Actor;
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.project.service.NoticeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -10,7 +10,7 @@ import cn.ruralfund.project.rest.Views.PlanView;
 import cn.ruralfund.project.rest.Views.ProgressReportView;
 import cn.ruralfund.project.rest.Views.ProjectView;
 import cn.ruralfund.project.domain.PerformanceEvaluation;
-import cn.ruralfund.project.service.Actor;
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.project.service.ProgressService;
 import cn.ruralfund.project.service.PerformanceEvaluationService;
 import cn.ruralfund.project.service.ProjectService;

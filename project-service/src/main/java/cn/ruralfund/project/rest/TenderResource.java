@@ -7,7 +7,7 @@ import cn.ruralfund.platform.security.Caller;
 import cn.ruralfund.platform.security.Roles;
 import cn.ruralfund.project.rest.Views.BidView;
 import cn.ruralfund.project.rest.Views.TenderView;
-import cn.ruralfund.project.service.Actor;
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.project.service.TenderService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

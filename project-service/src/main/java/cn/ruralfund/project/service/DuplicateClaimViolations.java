@@ -1,5 +1,6 @@
 package cn.ruralfund.project.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.platform.contracts.DuplicateClaimConfirmedV1;
 import cn.ruralfund.platform.inbox.PoisonMessageException;
 import cn.ruralfund.project.domain.Project;

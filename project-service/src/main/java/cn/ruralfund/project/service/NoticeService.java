@@ -1,5 +1,6 @@
 package cn.ruralfund.project.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.RectificationClosedV1;
 import cn.ruralfund.platform.contracts.RectificationIssuedV1;
@@ -171,7 +172,7 @@ public class NoticeService {
                 .chain(notices -> Multi.createFrom().iterable(notices).onItem().transformToUniAndConcatenate(n -> {
                     n.status = Notice.Status.CLOSED;
                     n.closedAt = clock.now();
-                    n.closedBy = Actor.SUPERVISION.name();
+                    n.closedBy = SupervisionService.SUPERVISION.name();
                     n.remark = "cause resolved: progress " + actual.toPlainString() + "% caught up with the plan's " + planned.toPlainString() + "%";
                     return Enterprise.<Enterprise>findById(n.enterpriseId).chain(e -> closed(n, e, "RECTIFIED"));
                 }).collect().last())
@@ -197,7 +198,7 @@ public class NoticeService {
         counts[0]++;
         n.status = Notice.Status.EXPIRED;
         n.closedAt = clock.now();
-        n.closedBy = Actor.SUPERVISION.name();
+        n.closedBy = SupervisionService.SUPERVISION.name();
         n.remark = "not closed by the deadline " + n.deadline;
         return Enterprise.<Enterprise>findById(n.enterpriseId).chain(e -> closed(n, e, "EXPIRED").chain(() -> {
             if (!n.disqualifiesWhenExpired() || n.projectId == null) {
@@ -210,8 +211,8 @@ public class NoticeService {
                 counts[1]++;
                 String reason = n.kind.rule + ": rectification notice of " + n.issuedAt.toLocalDate() + " (" + n.reason
                         + ") not closed by its deadline " + n.deadline;
-                return disqualification.disqualify(e, p, n.kind.rule, reason, true, Actor.SUPERVISION.name())
-                        .chain(() -> audit.record(Actor.SUPERVISION.name(), "project.disqualified", "project", p.id, reason, Map.of("notice", n.id)));
+                return disqualification.disqualify(e, p, n.kind.rule, reason, true, SupervisionService.SUPERVISION.name())
+                        .chain(() -> audit.record(SupervisionService.SUPERVISION.name(), "project.disqualified", "project", p.id, reason, Map.of("notice", n.id)));
             });
         }));
     }

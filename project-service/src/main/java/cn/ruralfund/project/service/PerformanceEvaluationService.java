@@ -1,5 +1,6 @@
 package cn.ruralfund.project.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.PerformanceEvaluatedV1;
 import cn.ruralfund.platform.outbox.Outbox;

@@ -1,5 +1,6 @@
 package cn.ruralfund.project.service;
 
+import cn.ruralfund.platform.security.Actor;
 import cn.ruralfund.platform.audit.AuditTrail;
 import cn.ruralfund.platform.contracts.DeviationDetectedV1;
 import cn.ruralfund.platform.outbox.Outbox;
@@ -40,6 +41,8 @@ import java.util.UUID;
 public class SupervisionService {
 
     private static final Logger LOG = Logger.getLogger(SupervisionService.class);
+    /** Who acts when the scheduled checks detect, resolve and expire. */
+    static final Actor SUPERVISION = Actor.system("supervision");
 
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -135,7 +138,7 @@ public class SupervisionService {
                                 open.resolvedOn = today;
                                 open.lastCheckedOn = today;
                                 counts[2]++;
-                                return audit.record(Actor.SUPERVISION.name(), "deviation.resolved", "project", p.id,
+                                return audit.record(SUPERVISION.name(), "deviation.resolved", "project", p.id,
                                         "progress caught up with the plan", Map.of("deviationId", open.id, "planned", planned, "actual", actual))
                                         .chain(() -> notices.closeResolved(open, planned, actual));
                             }
@@ -168,7 +171,7 @@ public class SupervisionService {
         DeviationDetectedV1 detected = new DeviationDetectedV1(d.id, p.id, p.enterpriseCode, d.lastCheckedOn, d.plannedPercent,
                 d.actualPercent, d.gap, d.serious);
         return outbox.publish(DeviationDetectedV1.TYPE, p.id, detected)
-                .chain(() -> audit.record(Actor.SUPERVISION.name(), "deviation.detected", "project", p.id,
+                .chain(() -> audit.record(SUPERVISION.name(), "deviation.detected", "project", p.id,
                         "R12: actual progress " + d.actualPercent.toPlainString() + "% against " + d.plannedPercent.toPlainString()
                                 + "% planned" + (d.serious ? " (serious delay)" : ""), detected));
     }
