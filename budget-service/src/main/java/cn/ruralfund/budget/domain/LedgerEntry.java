@@ -3,6 +3,8 @@ package cn.ruralfund.budget.domain;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -31,7 +33,8 @@ public class LedgerEntry extends PanacheEntityBase {
     public UUID projectId;
     @Column(name = "enterprise_code")
     public String enterpriseCode;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
     public BigDecimal amount;
     public String reference;
     public String actor;

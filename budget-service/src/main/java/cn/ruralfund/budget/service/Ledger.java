@@ -41,7 +41,7 @@ public class Ledger {
         }
         LedgerEntry e = new LedgerEntry();
         e.at = clock.now();
-        e.kind = kind.name();
+        e.kind = kind;
         e.programId = programId;
         e.directionId = directionId;
         e.projectId = projectId;
@@ -149,7 +149,7 @@ public class Ledger {
                 .map(rows -> {
                     Map<String, BigDecimal> m = new HashMap<>();
                     for (Object[] r : rows) {
-                        m.put((String) r[0], (BigDecimal) r[1]);
+                        m.put(((LedgerEntry.Kind) r[0]).name(), (BigDecimal) r[1]);
                     }
                     return m;
                 });
