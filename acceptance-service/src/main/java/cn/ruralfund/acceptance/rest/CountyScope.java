@@ -1,6 +1,7 @@
 package cn.ruralfund.acceptance.rest;
 
 import cn.ruralfund.platform.security.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,8 +14,8 @@ import java.util.Set;
 @Singleton // no client proxy: the platform class has no no-args constructor
 public class CountyScope extends cn.ruralfund.platform.security.CountyScope {
 
-    CountyScope(Caller caller) {
-        super(caller, Map.of(
+    CountyScope(Caller caller, CurrentIdentityAssociation identity) {
+        super(caller, identity, Map.of(
                 "projects", "select g.county from project j join program g on g.id = j.program_id where j.id = :id",
                 "applications", "select g.county from application a join project j on j.id = a.project_id join program g on g.id = j.program_id"
                         + " where a.id = :id"),

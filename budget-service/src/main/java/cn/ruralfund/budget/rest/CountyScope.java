@@ -1,6 +1,7 @@
 package cn.ruralfund.budget.rest;
 
 import cn.ruralfund.platform.security.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,8 +17,8 @@ import java.util.Set;
 @Singleton // no client proxy: the platform class has no no-args constructor
 public class CountyScope extends cn.ruralfund.platform.security.CountyScope {
 
-    CountyScope(Caller caller) {
-        super(caller, Map.of(
+    CountyScope(Caller caller, CurrentIdentityAssociation identity) {
+        super(caller, identity, Map.of(
                 "programs", "select county from program where id = :id",
                 "projects", "select p.county from project_budget b join program p on p.id = b.program_id where b.project_id = :id",
                 "disbursements", "select p.county from disbursement d join project_budget b on b.project_id = d.project_id"

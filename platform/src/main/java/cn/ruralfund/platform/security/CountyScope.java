@@ -2,6 +2,7 @@ package cn.ruralfund.platform.security;
 
 import cn.ruralfund.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
@@ -24,6 +25,7 @@ import java.util.function.Predicate;
 public abstract class CountyScope {
 
     private final Caller caller;
+    private final CurrentIdentityAssociation identity;
     private final Map<String, String> countyOf;
     private final Map<String, String> inCounty;
     private final Set<String> listsOfOneProgram;
@@ -34,27 +36,34 @@ public abstract class CountyScope {
      * @param listsOfOneProgram the kinds whose list (GET on the bare path) a county's official asks for one program
      *                          (?programId=), checked as kind {@code programs}
      */
-    protected CountyScope(Caller caller, Map<String, String> countyOf, Map<String, String> inCounty, Set<String> listsOfOneProgram) {
+    protected CountyScope(Caller caller, CurrentIdentityAssociation identity, Map<String, String> countyOf, Map<String, String> inCounty,
+                          Set<String> listsOfOneProgram) {
         this.caller = caller;
+        this.identity = identity;
         this.countyOf = countyOf;
         this.inCounty = inCounty;
         this.listsOfOneProgram = listsOfOneProgram;
     }
 
-    /** For the service's {@code @ServerRequestFilter}. */
+    /**
+     * For the service's {@code @ServerRequestFilter}. Authentication is lazy (public endpoints never resolve a token), so
+     * the caller is read only for an addressed path, once its identity is resolved without blocking the event loop.
+     */
     protected Uni<Void> refuseOtherCounties(ContainerRequestContext request) {
-        if (caller.overseesEveryCounty()) {
-            return Uni.createFrom().voidItem();
-        }
         List<String> segments = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
         if (segments.size() == 1 && listsOfOneProgram.contains(segments.get(0)) && request.getMethod().equals("GET")) {
             String program = request.getUriInfo().getQueryParameters().getFirst("programId");
-            if (program == null) {
-                throw ProblemException.forbidden("an official of one county lists the " + segments.get(0) + " of one of its programs: give programId");
-            }
-            return check("programs", program);
+            return identity.getDeferredIdentity().chain(() -> {
+                if (program == null && !caller.overseesEveryCounty()) {
+                    throw ProblemException.forbidden("an official of one county lists the " + segments.get(0) + " of one of its programs: give programId");
+                }
+                return check("programs", program);
+            });
         }
-        return segments.size() < 2 || !countyOf.containsKey(segments.get(0)) ? Uni.createFrom().voidItem() : check(segments.get(0), segments.get(1));
+        if (segments.size() < 2 || !countyOf.containsKey(segments.get(0))) {
+            return Uni.createFrom().voidItem();
+        }
+        return identity.getDeferredIdentity().chain(() -> check(segments.get(0), segments.get(1)));
     }
 
     /** Refuses (403) a thing of a county the caller does not oversee; an unknown or malformed id passes (the service answers 400/404). */

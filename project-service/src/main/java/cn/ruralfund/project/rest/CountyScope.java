@@ -1,6 +1,7 @@
 package cn.ruralfund.project.rest;
 
 import cn.ruralfund.platform.security.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,8 +14,8 @@ import java.util.Set;
 @Singleton // no client proxy: the platform class has no no-args constructor
 public class CountyScope extends cn.ruralfund.platform.security.CountyScope {
 
-    CountyScope(Caller caller) {
-        super(caller, Map.of(
+    CountyScope(Caller caller, CurrentIdentityAssociation identity) {
+        super(caller, identity, Map.of(
                 "programs", "select county from program_ref where id = :id",
                 "tasks", "select p.county from task t join program_ref p on p.id = t.program_id where t.id = :id",
                 "tenders", "select p.county from tender d join task t on t.id = d.task_id join program_ref p on p.id = t.program_id where d.id = :id",

@@ -1,6 +1,7 @@
 package cn.ruralfund.reporting.rest;
 
 import cn.ruralfund.platform.security.Caller;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,8 +14,8 @@ import java.util.Set;
 @Singleton // no client proxy: the platform class has no no-args constructor
 public class CountyScope extends cn.ruralfund.platform.security.CountyScope {
 
-    CountyScope(Caller caller) {
-        super(caller, Map.of(
+    CountyScope(Caller caller, CurrentIdentityAssociation identity) {
+        super(caller, identity, Map.of(
                 "programs", "select county from program_summary where program_id = :id",
                 "brands", "select p.county from brand b join program_summary p on p.program_id = b.program_id where b.id = :id",
                 "sales", "select p.county from sales_record s join brand b on b.id = s.brand_id join program_summary p on p.program_id = b.program_id"
