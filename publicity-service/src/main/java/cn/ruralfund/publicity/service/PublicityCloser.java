@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * announced once as {@code publicity-closing-soon} (counted by {@code publicity_closing_soon_warnings_total}).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // its gauges are served from start-up, not from the first scheduled run (30 s later)
 public class PublicityCloser {
 
     private static final Logger LOG = Logger.getLogger(PublicityCloser.class);
