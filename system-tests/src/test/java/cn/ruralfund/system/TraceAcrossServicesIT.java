@@ -78,7 +78,7 @@ class TraceAcrossServicesIT {
         var program = on(budget, OFFICE).body(seed).post("/programs").then().statusCode(201).extract();
         String programId = program.path("id");
         String directionId = program.<List<String>>path("directions.id").get(1); // 农产品上行: room for 800,000.00
-        String code = creditCode();
+        String code = FundLifecycleIT.creditCode();
         String enterprise = on(project, OFFICE).body(Map.of("name", "景洪市冷链仓储电子商务有限公司", "creditCode", code,
                         "legalRepresentative", "岩温", "contact", "0691-2100000",
                         "fundAccount", Map.of("bank", "中国农业银行景洪支行", "accountName", "冷链专户", "accountNumber", "2417010104000" + code.substring(12))))
@@ -175,21 +175,6 @@ class TraceAcrossServicesIT {
         ThreadLocalRandom.current().nextBytes(b);
         b[0] |= 1; // never all zeros: an invalid id
         return HexFormat.of().formatHex(b);
-    }
-
-    /** A fresh valid unified social credit code (GB 32100-2015), registered in Jinghong (532801). */
-    private static String creditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        StringBuilder code = new StringBuilder("91532801");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(code.charAt(i)) * weights[i];
-        }
-        return code.append(alphabet.charAt((31 - sum % 31) % 31)).toString();
     }
 
     private static RequestSpecification on(ServiceProcess service, String token) {

@@ -45,7 +45,7 @@ public class ProblemResponses implements OASFilter {
         }
         if (operation.getSecurity() != null || write || hasPathId) {
             responses.put("401", "A valid bearer token is required (unauthorized)");
-            responses.put("403", "The caller's role, enterprise or township may not do this (forbidden)");
+            responses.put("403", "The caller's role, enterprise, township or county (辖区) may not do this (forbidden)");
         }
         if (hasPathId) {
             responses.put("404", "Nothing with that id, or not visible to the caller (not-found)");
